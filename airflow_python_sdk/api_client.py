@@ -1,0 +1,227 @@
+"""The client: one dispatcher that checks, builds, sends and decodes every operation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import logging
+import types
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+
+from airflow_python_sdk._version import __version__
+from airflow_python_sdk.configuration import Configuration
+from airflow_python_sdk.exceptions import ApiException, ApiTypeError, ApiValueError
+from airflow_python_sdk.model_utils import Model, check_value, format_datetime, to_json
+from airflow_python_sdk.operation import CALL_OPTIONS, Operation, Param
+from airflow_python_sdk.rest import RESTClientObject, RESTResponse
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import ThreadPool
+
+__all__ = ["ApiClient"]
+
+log = logging.getLogger("airflow_python_sdk")
+
+
+class ApiClient:
+    """Holds the connection pool and credentials; every API class sends through :meth:`call`.
+
+    Use it as a context manager, or call :meth:`close`, to release connections and threads.
+    """
+
+    def __init__(
+        self,
+        configuration: Configuration | None = None,
+        header_name: str | None = None,
+        header_value: str | None = None,
+        cookie: str | None = None,
+        pool_threads: int | None = None,
+    ) -> None:
+        self.configuration = configuration if configuration is not None else Configuration.get_default_copy()
+        self.rest_client = RESTClientObject(self.configuration)
+        self.default_headers: dict[str, str] = {}
+        if header_name is not None and header_value is not None:
+            self.default_headers[header_name] = header_value
+        self.cookie = cookie
+        self.pool_threads = pool_threads or self.configuration.connection_pool_maxsize
+        self._pool: ThreadPool | None = None
+        self.user_agent = f"airflow-python-sdk/{__version__}"
+
+    def __enter__(self) -> ApiClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"ApiClient(host={self.configuration.host!r})"
+
+    def close(self) -> None:
+        """Stop the thread pool (if ``async_req`` started one) and close pooled connections."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+        self.rest_client.clear()
+
+    @property
+    def pool(self) -> ThreadPool:
+        """The thread pool behind ``async_req``, started on first use."""
+        if self._pool is None:
+            from multiprocessing.pool import ThreadPool
+
+            self._pool = ThreadPool(self.pool_threads)
+        return self._pool
+
+    @property
+    def user_agent(self) -> str:
+        return self.default_headers["User-Agent"]
+
+    @user_agent.setter
+    def user_agent(self, value: str) -> None:
+        self.default_headers["User-Agent"] = value
+
+    def set_default_header(self, header_name: str, header_value: str) -> None:
+        """Send this header with every request."""
+        self.default_headers[header_name] = header_value
+
+    @staticmethod
+    def sanitize_for_serialization(obj: Any) -> Any:
+        """``obj`` as JSON-ready data, as it would be sent in a request body."""
+        return to_json(obj)
+
+    # --- the dispatcher ----------------------------------------------------------------------------
+
+    def call(self, op: Operation, args: Mapping[str, Any]) -> Any:
+        """Check the arguments of ``op``, send it, and decode the answer.
+
+        ``args`` are the method's ``locals()``: its parameters plus ``kwargs``, the call options.
+        Nothing is sent when an argument is wrong.
+        """
+        options: dict[str, Any] = args.get("kwargs") or {}
+        unknown = sorted(options.keys() - CALL_OPTIONS)
+        if unknown:
+            expected = ", ".join(p.name for p in op.params)
+            raise ApiTypeError(
+                f"{op.id}() got unexpected keyword argument(s) {', '.join(map(repr, unknown))}; "
+                f"it takes {expected} and the call options {', '.join(sorted(CALL_OPTIONS))}"
+            )
+        check = options.get("_check_input_type", self.configuration.client_side_validation)
+        request = self._build(op, args, check)
+        if options.get("async_req"):
+            return self.pool.apply_async(self._send, (op, *request, options))
+        return self._send(op, *request, options)
+
+    def _build(self, op: Operation, args: Mapping[str, Any], check: bool) -> tuple[str, dict[str, str], bytes | None]:
+        path = op.path
+        query: list[tuple[str, str]] = []
+        body: Any = None
+        for param in op.params:
+            value = args.get(param.name)
+            if value is None:
+                if param.required:
+                    raise ApiValueError(f"{op.id}(): missing required parameter {param.name!r}", [op.id, param.name])
+                continue
+            if check:
+                value = check_value(value, param.type, [op.id, param.name])
+            if param.where == "path":
+                text = _query_text(value)
+                if not text:
+                    raise ApiValueError(f"{op.id}(): parameter {param.name!r} must not be empty", [op.id, param.name])
+                path = path.replace(f"{{{param.name}}}", quote(text, safe=""))
+            elif param.where == "query":
+                query.extend(_query_pairs(param, value))
+            else:
+                body = to_json(value, [op.id, param.name])
+        headers = {"Accept": "application/json", **self.default_headers}
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        data = None
+        if body is not None:
+            data = json.dumps(body, separators=(",", ":")).encode()
+            headers["Content-Type"] = "application/json"
+        headers.update(self.configuration.auth_headers())
+        url = self.configuration.host + path
+        if query:
+            url += "?" + urlencode(query, quote_via=quote)
+        return url, headers, data
+
+    def _send(
+        self, op: Operation, url: str, headers: dict[str, str], body: bytes | None, options: Mapping[str, Any]
+    ) -> Any:
+        preload = options.get("_preload_content", True)
+        try:
+            response = self.rest_client.request(op.method, url, headers, body, preload, options.get("_request_timeout"))
+        except ApiException as exc:
+            _log(op.method, url, exc.status, None)
+            raise
+        if not preload:
+            return response
+        _log(op.method, url, response.status, response.elapsed)
+        data = self._decode(op, response, options.get("_check_return_type", False))
+        if options.get("_return_http_data_only", True):
+            return data
+        return data, response.status, response.headers
+
+    @staticmethod
+    def _decode(op: Operation, response: RESTResponse, validate: bool) -> Any:
+        if op.returns is None or response.status == 204 or not response.data.strip():
+            return None
+        try:
+            data = json.loads(response.data)
+        except ValueError as exc:
+            raise ApiException(response.status, f"the answer is not valid JSON ({exc})", http_resp=response) from exc
+        model = _pick_model(op.returns, data)
+        if model is None:
+            return data
+        try:
+            result = model._from_server(data)
+        except ValueError as exc:
+            raise ApiValueError(f"{op.id}(): {exc}", [op.id]) from exc
+        if validate:
+            result._validate()
+        return result
+
+
+def _pick_model(returns: Any, data: Any) -> type[Model] | None:
+    """The model to read ``data`` into: the one declared, or of a union the one sharing most keys."""
+    if get_origin(returns) in (Union, types.UnionType):
+        options = [m for m in get_args(returns) if isinstance(m, type) and issubclass(m, Model)]
+        keys = data.keys() if isinstance(data, dict) else set()
+        return max(options, key=lambda m: len(keys & m._by_key.keys()))
+    return returns if isinstance(returns, type) and issubclass(returns, Model) else None
+
+
+def _query_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    return str(value)
+
+
+def _query_pairs(param: Param, value: Any) -> list[tuple[str, str]]:
+    if isinstance(value, (list, tuple)):
+        if param.joined:
+            return [(param.name, ",".join(_query_text(v) for v in value))] if value else []
+        return [(param.name, _query_text(v)) for v in value]
+    return [(param.name, _query_text(value))]
+
+
+def _redact_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    netloc = "***@" + parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def _log(method: str, url: str, status: int | None, elapsed: float | None) -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        took = f" in {elapsed * 1000:.1f} ms" if elapsed is not None else ""
+        log.debug("%s %s -> %s%s", method, _redact_url(url), status, took)

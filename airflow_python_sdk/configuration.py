@@ -1,0 +1,148 @@
+"""Client settings: where the server is, how to authenticate, and how patient to be."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import logging
+from collections.abc import Mapping
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+__all__ = [
+    "Configuration",
+    "DEFAULT_HOST",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_RETRIES",
+    "DEFAULT_BACKOFF_FACTOR",
+    "DEFAULT_POOL_MAXSIZE",
+    "Timeout",
+]
+
+Timeout = float | tuple[float, float]
+"""Seconds for the whole wait, or ``(connect, read)``."""
+
+DEFAULT_HOST = "http://localhost/api/v1"
+DEFAULT_TIMEOUT: Timeout = (10.0, 60.0)
+"""Connect within 10 s; each read of the answer within 60 s. Never wait forever."""
+DEFAULT_RETRIES = 3
+"""Retries of idempotent requests on connection errors and 429/502/503/504 answers."""
+DEFAULT_BACKOFF_FACTOR = 0.5
+"""Retry n waits ``factor * 2**(n-1)`` seconds (plus jitter) unless the server says Retry-After."""
+DEFAULT_POOL_MAXSIZE = 10
+"""Connections kept per host: the number of threads that can call one client at once."""
+
+_SECRETS = ("password", "access_token", "api_key")
+
+
+class Configuration:
+    """Everything an :class:`~airflow_python_sdk.ApiClient` needs to know; every option is a keyword.
+
+    Authentication: ``username``/``password`` (HTTP Basic, Airflow 2), ``access_token`` (Bearer;
+    wins over Basic when both are set), ``api_key`` (``{header name: key}``, each sent as that header,
+    with ``api_key_prefix[header]`` before it when given).
+    """
+
+    _default: ClassVar[Configuration | None] = None
+
+    def __init__(
+        self,
+        host: str | None = None,
+        api_key: Mapping[str, str] | None = None,
+        api_key_prefix: Mapping[str, str] | None = None,
+        access_token: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        *,
+        verify_ssl: bool = True,
+        ssl_ca_cert: str | None = None,
+        cert_file: str | None = None,
+        key_file: str | None = None,
+        assert_hostname: str | bool | None = None,
+        proxy: str | None = None,
+        proxy_headers: Mapping[str, str] | None = None,
+        retries: int | Any = DEFAULT_RETRIES,
+        timeout: Timeout | None = DEFAULT_TIMEOUT,
+        connection_pool_maxsize: int = DEFAULT_POOL_MAXSIZE,
+        client_side_validation: bool = True,
+        debug: bool = False,
+        logger: logging.Logger | None = None,
+    ) -> None:
+        self.host = (host or DEFAULT_HOST).rstrip("/")
+        self.api_key: dict[str, str] = dict(api_key or {})
+        self.api_key_prefix: dict[str, str] = dict(api_key_prefix or {})
+        self.access_token = access_token
+        self.username = username
+        self.password = password
+        self.verify_ssl = verify_ssl
+        self.ssl_ca_cert = ssl_ca_cert
+        """CA bundle to verify the server with; None means certifi's bundle."""
+        self.cert_file = cert_file
+        self.key_file = key_file
+        self.assert_hostname = assert_hostname
+        self.proxy = proxy
+        self.proxy_headers: dict[str, str] | None = dict(proxy_headers) if proxy_headers else None
+        self.retries = retries
+        """Retry count, or a ``urllib3.util.Retry`` for full control; 0 turns retries off."""
+        self.timeout = timeout
+        self.connection_pool_maxsize = connection_pool_maxsize
+        self.client_side_validation = client_side_validation
+        """Check argument types before sending (per call: ``_check_input_type``)."""
+        self.logger = logger or logging.getLogger("airflow_python_sdk")
+        self.debug = debug
+
+    @property
+    def debug(self) -> bool:
+        """Log each request line, status and elapsed time at DEBUG (credentials never logged)."""
+        return self._debug
+
+    @debug.setter
+    def debug(self, value: bool) -> None:
+        self._debug = value
+        if value:
+            self.logger.setLevel(logging.DEBUG)
+            if not self.logger.handlers and not logging.getLogger().handlers:
+                self.logger.addHandler(logging.StreamHandler())
+
+    @property
+    def api_version(self) -> str:
+        """``"v2"`` for an Airflow 3 host (``.../api/v2``), else ``"v1"``."""
+        return "v2" if urlsplit(self.host).path.rstrip("/").endswith("/api/v2") else "v1"
+
+    def get_basic_auth_token(self) -> str | None:
+        """The ``Authorization`` value for Basic auth, or None without a username."""
+        if self.username is None:
+            return None
+        pair = f"{self.username}:{self.password or ''}".encode()
+        return "Basic " + base64.b64encode(pair).decode("ascii")
+
+    def auth_headers(self) -> dict[str, str]:
+        """The headers that carry every configured credential."""
+        headers = {}
+        for name, key in self.api_key.items():
+            prefix = self.api_key_prefix.get(name)
+            headers[name] = f"{prefix} {key}" if prefix else key
+        if self.access_token:
+            headers["Authorization"] = f"Bearer {self.access_token}"
+        elif self.username is not None:
+            headers["Authorization"] = self.get_basic_auth_token() or ""
+        return headers
+
+    def __repr__(self) -> str:
+        shown = {k: v for k, v in vars(self).items() if not k.startswith("_") and k != "logger"}
+        for name in _SECRETS:
+            if shown.get(name):
+                shown[name] = "***"
+        if shown["api_key"]:
+            shown["api_key"] = {k: "***" for k in self.api_key}
+        return f"Configuration({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
+
+    @classmethod
+    def set_default(cls, default: Configuration | None) -> None:
+        """Use a copy of ``default`` wherever a client is made without a configuration."""
+        cls._default = copy.deepcopy(default)
+
+    @classmethod
+    def get_default_copy(cls) -> Configuration:
+        """A copy of the default set by :meth:`set_default`, or a new default configuration."""
+        return copy.deepcopy(cls._default) if cls._default is not None else cls()

@@ -1,0 +1,204 @@
+"""Every exception the SDK raises.
+
+OpenApiException
+├── ApiTypeError (also TypeError)         bad input: wrong type, unknown keyword; nothing was sent
+├── ApiValueError (also ValueError)       bad input value, or a response value that cannot be read
+├── ApiAttributeError (also AttributeError)
+├── ApiKeyError (also KeyError)
+├── ApiConnectionError                    no HTTP answer: refused, reset, DNS, protocol error
+│   ├── ApiTimeoutError                   connect or read timeout
+│   └── ApiSSLError                       TLS handshake or certificate failure
+└── ApiException                          the server answered with an error status
+    ├── BadRequestException               400 (and 422 from Airflow 3)
+    ├── UnauthorizedException             401
+    ├── ForbiddenException                403
+    ├── NotFoundException                 404
+    ├── ConflictException                 409
+    └── ServiceException                  5xx
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "OpenApiException",
+    "ApiTypeError",
+    "ApiValueError",
+    "ApiAttributeError",
+    "ApiKeyError",
+    "ApiConnectionError",
+    "ApiTimeoutError",
+    "ApiSSLError",
+    "ApiException",
+    "BadRequestException",
+    "UnauthorizedException",
+    "ForbiddenException",
+    "NotFoundException",
+    "ConflictException",
+    "ServiceException",
+    "exception_for_status",
+]
+
+PathToItem = Sequence[str | int]
+
+
+SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """A copy of ``headers`` with credential-bearing values replaced by ``***``."""
+    return {k: "***" if k.lower() in SENSITIVE_HEADERS else v for k, v in headers.items()}
+
+
+def _render_path(path: PathToItem | None) -> str:
+    return "".join(f"[{p!r}]" if isinstance(p, int) else f"['{p}']" for p in path or ())
+
+
+class OpenApiException(Exception):
+    """Base class of every exception the SDK raises."""
+
+
+class _PathError(OpenApiException):
+    """An error about one item of the input or of a response, located by ``path_to_item``."""
+
+    def __init__(self, msg: str, path_to_item: PathToItem | None = None, *args: Any) -> None:
+        self.path_to_item = list(path_to_item or ())
+        full = f"{msg} at {_render_path(path_to_item)}" if path_to_item else msg
+        super().__init__(full, *args)
+
+
+class ApiTypeError(_PathError, TypeError):
+    """A value of the wrong type, or an unknown keyword. Raised before any request is sent."""
+
+    def __init__(
+        self,
+        msg: str,
+        path_to_item: PathToItem | None = None,
+        valid_classes: tuple[type, ...] | None = None,
+        key_type: bool | None = None,
+    ) -> None:
+        self.valid_classes = valid_classes
+        self.key_type = key_type
+        super().__init__(msg, path_to_item)
+
+
+class ApiValueError(_PathError, ValueError):
+    """A value that is not allowed (input), or a response value that cannot be converted."""
+
+
+class ApiAttributeError(_PathError, AttributeError):
+    """An attribute that a model does not have."""
+
+
+class ApiKeyError(_PathError, KeyError):
+    """A key that a model does not have."""
+
+
+class ApiConnectionError(OpenApiException):
+    """The request got no HTTP answer: refused, reset, name resolution or protocol failure."""
+
+
+class ApiTimeoutError(ApiConnectionError):
+    """Connecting or waiting for the answer took longer than the configured timeout."""
+
+
+class ApiSSLError(ApiConnectionError):
+    """The TLS handshake failed, typically because the certificate could not be verified."""
+
+
+class ApiException(OpenApiException):
+    """The server answered with an error status.
+
+    ``title``, ``detail`` and ``type`` come from an RFC 7807 problem body (Airflow 2) or a
+    ``{"detail": ...}`` body (Airflow 3) when the server sent one; ``body`` is always the raw text.
+    """
+
+    def __init__(
+        self,
+        status: int | None = None,
+        reason: str | None = None,
+        body: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        http_resp: Any = None,
+    ) -> None:
+        if http_resp is not None:
+            status = status if status is not None else http_resp.status
+            reason = reason if reason is not None else http_resp.reason
+            body = body if body is not None else http_resp.text
+            headers = headers if headers is not None else http_resp.headers
+        self.status = status
+        self.reason = reason
+        self.body = body
+        self.headers = dict(headers) if headers is not None else None
+        self.title: str | None = None
+        self.detail: Any = None
+        self.type: str | None = None
+        self._read_problem()
+        super().__init__(str(self))
+
+    def _read_problem(self) -> None:
+        if not self.body:
+            return
+        try:
+            problem = json.loads(self.body)
+        except ValueError:
+            return
+        if isinstance(problem, dict):
+            title, kind = problem.get("title"), problem.get("type")
+            self.title = title if isinstance(title, str) else None
+            self.type = kind if isinstance(kind, str) else None
+            self.detail = problem.get("detail")
+
+    def __str__(self) -> str:
+        text = f"({self.status})\nReason: {self.reason}\n"
+        if self.title or self.detail:
+            text += f"Problem: {' - '.join(str(p) for p in (self.title, self.detail) if p)}\n"
+        if self.headers:
+            text += f"HTTP response headers: {redact_headers(self.headers)}\n"
+        if self.body:
+            text += f"HTTP response body: {self.body}\n"
+        return text
+
+
+class BadRequestException(ApiException):
+    """400 Bad Request (and 422 Unprocessable Entity, Airflow 3's validation error)."""
+
+
+class UnauthorizedException(ApiException):
+    """401 Unauthorized: missing, wrong or expired credentials."""
+
+
+class ForbiddenException(ApiException):
+    """403 Forbidden: the user may not do this."""
+
+
+class NotFoundException(ApiException):
+    """404 Not Found."""
+
+
+class ConflictException(ApiException):
+    """409 Conflict: the resource already exists."""
+
+
+class ServiceException(ApiException):
+    """5xx: the server failed."""
+
+
+_BY_STATUS: dict[int, type[ApiException]] = {
+    400: BadRequestException,
+    401: UnauthorizedException,
+    403: ForbiddenException,
+    404: NotFoundException,
+    409: ConflictException,
+    422: BadRequestException,
+}
+
+
+def exception_for_status(status: int) -> type[ApiException]:
+    """The exception class for an HTTP error status."""
+    if status >= 500:
+        return ServiceException
+    return _BY_STATUS.get(status, ApiException)

@@ -1,0 +1,1 @@
+"""One model per module; ``airflow_python_sdk.models`` imports them all."""

@@ -1,0 +1,15 @@
+"""A page of DAG runs."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model.collection_info import CollectionInfo
+from airflow_python_sdk.model.dag_run import DAGRun
+from airflow_python_sdk.model_utils import Field
+
+__all__ = ["DAGRunCollection"]
+
+
+class DAGRunCollection(CollectionInfo):
+    """A page of DAG runs and the total number that match."""
+
+    dag_runs: list[DAGRun] | None = Field(default=None, doc="The runs on this page.")

@@ -1,0 +1,24 @@
+"""An update of a dataset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from airflow_python_sdk.model.basic_dag_run import BasicDAGRun
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["DatasetEvent"]
+
+
+class DatasetEvent(Model):
+    """One update of a dataset, who made it, and the runs it triggered."""
+
+    dataset_id: int | None = Field(default=None, doc="The dataset's id.")
+    dataset_uri: str | None = Field(default=None, doc="The dataset's URI.")
+    extra: dict[str, Any] | None = Field(default=None, nullable=True, doc="Extra data attached to the event.")
+    source_dag_id: str | None = Field(default=None, nullable=True, doc="DAG that made the update.")
+    source_task_id: str | None = Field(default=None, nullable=True, doc="Task that made the update.")
+    source_run_id: str | None = Field(default=None, nullable=True, doc="Run that made the update.")
+    source_map_index: int | None = Field(default=None, nullable=True, doc="Map index of that task.")
+    created_dagruns: list[BasicDAGRun] | None = Field(default=None, doc="Runs this event triggered.")
+    timestamp: str | None = Field(default=None, doc="When the event happened.")

@@ -1,0 +1,15 @@
+"""A page of dataset events."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model.collection_info import CollectionInfo
+from airflow_python_sdk.model.dataset_event import DatasetEvent
+from airflow_python_sdk.model_utils import Field
+
+__all__ = ["DatasetEventCollection"]
+
+
+class DatasetEventCollection(CollectionInfo):
+    """A page of dataset events and the total number that match."""
+
+    dataset_events: list[DatasetEvent] | None = Field(default=None, doc="The events on this page.")

@@ -1,0 +1,13 @@
+"""The body that sets a DAG run's note."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["SetDagRunNote"]
+
+
+class SetDagRunNote(Model):
+    """A note for a DAG run."""
+
+    note: str | None = Field(default=None, doc="The note text.")

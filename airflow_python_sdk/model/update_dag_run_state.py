@@ -1,0 +1,14 @@
+"""The body that sets a DAG run's state."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model.dag_state import DagState
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["UpdateDagRunState"]
+
+
+class UpdateDagRunState(Model):
+    """A new state for a DAG run: success, failed or queued."""
+
+    state: DagState | None = Field(default=None, doc="The state to set: success, failed or queued.")

@@ -1,0 +1,467 @@
+"""One base for every model: fields declared once, responses read leniently, requests built strictly.
+
+A model lists its fields as annotated class attributes::
+
+    class SetDagRunNote(Model):
+        note: str | None = Field(default=None, doc="The note text.")
+
+From that one declaration the base derives the typed constructor (for type checkers, through
+``dataclass_transform``), attribute access, ``openapi_types``/``attribute_map``/``read_only_vars``,
+``to_dict()``, ``repr()`` and the JSON body of a request.
+
+Responses are wrapped, not copied: a model made from a server's JSON keeps that dict and converts a
+field (datetime, enum, nested model) the first time it is read, then caches it. Unknown keys are kept,
+nulls and missing keys read as ``None``, unknown enum values come back as enum values. A value that
+cannot be converted at all raises :class:`ApiValueError` naming the model, the field and the raw value.
+
+Requests are strict: a wrong type or unknown field raises :class:`ApiTypeError` when the model is
+built, read-only fields are left out of request bodies, naive datetimes are sent as UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+import sys
+import types
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, Union, get_args, get_origin
+
+from airflow_python_sdk.exceptions import ApiKeyError, ApiTypeError, ApiValueError, PathToItem
+
+if TYPE_CHECKING:
+    from typing_extensions import Self, dataclass_transform
+else:
+
+    def dataclass_transform(**_: Any) -> Callable[[Any], Any]:
+        return lambda cls: cls
+
+
+__all__ = [
+    "Field",
+    "Model",
+    "OpenEnum",
+    "parse_datetime",
+    "format_datetime",
+    "check_value",
+    "to_json",
+    "type_name",
+]
+
+T = TypeVar("T")
+_EMPTY: dict[str, Any] = {}
+_MISSING: Any = object()
+
+
+# --- datetimes -----------------------------------------------------------------------------------
+
+
+def parse_datetime(value: str) -> dt.datetime:
+    """Parse an ISO 8601 timestamp as the server sends it (``Z`` or ``+00:00``); naive means UTC."""
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:  # shapes older Pythons' fromisoformat refuses, e.g. a trailing "Z" before 3.11
+        from dateutil.parser import isoparse
+
+        parsed = isoparse(value)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def format_datetime(value: dt.datetime) -> str:
+    """ISO 8601 with an explicit offset; a naive datetime is taken to be UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.isoformat()
+
+
+# --- enums ---------------------------------------------------------------------------------------
+
+
+class OpenEnum(str, enum.Enum):
+    """A string enum that also accepts values it does not list (a newer server's states, say).
+
+    ``DagState("success") is DagState.SUCCESS``; ``DagState("restarting")`` is a value of type
+    ``DagState`` too, with ``known`` false. Members compare equal to their plain string.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, enum.Enum):
+            value = value.value
+        if not isinstance(value, str):
+            return None
+        known = cls._value2member_map_.get(value)
+        if known is not None:
+            return known
+        member = str.__new__(cls, value)
+        member._name_ = value.upper()
+        member._value_ = value
+        cls._value2member_map_[value] = member  # later lookups of the same value are plain hits
+        return member
+
+    @property
+    def known(self) -> bool:
+        """Whether this value is one the enum declares."""
+        return type(self).__members__.get(self._name_) is self
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    __hash__ = str.__hash__  # one hash for "success" and DagState.SUCCESS, so both find dict entries
+
+
+# --- types: names, checks and readers --------------------------------------------------------------
+
+
+def _strip_none(tp: Any) -> Any:
+    if get_origin(tp) in (Union, types.UnionType):
+        args = tuple(a for a in get_args(tp) if a is not type(None))
+        return args[0] if len(args) == 1 else Union[args]  # noqa: UP007 - built at run time
+    return tp
+
+
+def type_name(tp: Any) -> str:
+    """How a type is written in docs and messages: ``str``, ``datetime``, ``[DAGRun]``, ``{str: (bool,)}``."""
+    tp = _strip_none(tp)
+    origin, args = get_origin(tp), get_args(tp)
+    if origin is list:
+        return f"[{type_name(args[0])}]"
+    if origin is dict or tp is dict:
+        return "{str: (bool, date, datetime, dict, float, int, list, str, none_type)}"
+    if origin in (Union, types.UnionType):
+        return ", ".join(type_name(a) for a in args)
+    if tp is Any or tp is object:
+        return "bool, date, datetime, dict, float, int, list, str, none_type"
+    return getattr(tp, "__name__", str(tp))
+
+
+def _fail(path: PathToItem, value: Any, tp: Any) -> ApiTypeError:
+    return ApiTypeError(
+        f"expected {type_name(tp)}, got {type(value).__name__} {value!r}",
+        path_to_item=path,
+        valid_classes=(tp,) if isinstance(tp, type) else None,
+    )
+
+
+def check_value(value: Any, tp: Any, path: PathToItem) -> Any:
+    """Check a caller's ``value`` against type ``tp``; return it normalised (enums converted).
+
+    Raises :class:`ApiTypeError` naming ``path`` when the type is wrong.
+    """
+    if value is None:
+        return None
+    tp = _strip_none(tp)
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        for option in get_args(tp):
+            try:
+                return check_value(value, option, path)
+            except ApiTypeError:
+                pass
+        raise _fail(path, value, tp)
+    if origin is list:
+        if not isinstance(value, (list, tuple)):
+            raise _fail(path, value, tp)
+        (item,) = get_args(tp)
+        return [check_value(v, item, [*path, i]) for i, v in enumerate(value)]
+    if origin is dict or tp is dict:
+        if not isinstance(value, dict):
+            raise _fail(path, value, tp)
+        return value
+    if tp is Any or tp is object:
+        return value
+    if isinstance(tp, type) and issubclass(tp, OpenEnum):
+        if isinstance(value, str):  # another enum's member, or a plain string
+            return tp(value.value if isinstance(value, enum.Enum) else value)
+        raise _fail(path, value, tp)
+    if tp is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    elif tp is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif tp is dt.date:
+        ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    else:
+        ok = isinstance(value, tp)
+    if not ok:
+        raise _fail(path, value, tp)
+    return value
+
+
+Reader = Callable[[Any], Any]
+
+
+def _reader(tp: Any) -> Reader | None:
+    """A function converting a JSON value to ``tp``, or None where the JSON value already is one."""
+    tp = _strip_none(tp)
+    origin = get_origin(tp)
+    if origin is list:
+        item = _reader(get_args(tp)[0])
+        if item is None:
+            return None
+
+        def read_list(value: Any) -> Any:
+            if not isinstance(value, list):
+                raise ValueError(value)
+            return [v if v is None else item(v) for v in value]
+
+        return read_list
+    if tp is dt.datetime:
+
+        def read_datetime(value: Any) -> dt.datetime:
+            if not isinstance(value, str):
+                raise ValueError(value)
+            return parse_datetime(value)
+
+        return read_datetime
+    if tp is dt.date:
+        return lambda value: dt.date.fromisoformat(value)
+    if isinstance(tp, type) and issubclass(tp, OpenEnum):
+        return lambda value: tp(value) if isinstance(value, str) else value
+    if isinstance(tp, type) and issubclass(tp, Model):
+        return tp._from_server
+    return None
+
+
+# --- fields ---------------------------------------------------------------------------------------
+
+
+class _FieldSpec:
+    __slots__ = ("doc", "key", "nullable", "read_only")
+
+    def __init__(self, nullable: bool, read_only: bool, doc: str, key: str | None) -> None:
+        self.nullable, self.read_only, self.doc, self.key = nullable, read_only, doc, key
+
+
+def Field(  # noqa: N802 - named like the type checkers' field specifiers it stands for
+    *,
+    default: None = None,
+    nullable: bool = False,
+    read_only: bool = False,
+    doc: str = "",
+    key: str | None = None,
+) -> Any:
+    """Declare a model field; its type is the class annotation.
+
+    ``default`` is always None (an unset field reads as None and is not sent); it is spelled out so
+    that type checkers see the constructor argument as optional. ``key`` is the JSON name when it
+    differs from the attribute name.
+    """
+    return _FieldSpec(nullable, read_only, doc, key)
+
+
+class FieldInfo:
+    """The descriptor behind one model field: reads lazily from the server's JSON, checks on write."""
+
+    __slots__ = ("_read", "doc", "key", "name", "nullable", "owner", "read_only", "type")
+
+    def __init__(self, owner: str, name: str, tp: Any, spec: _FieldSpec) -> None:
+        self.owner, self.name, self.type = owner, name, tp
+        self.key = spec.key or name
+        self.nullable, self.read_only, self.doc = spec.nullable, spec.read_only, spec.doc
+        self._read: Reader | None = _MISSING  # resolved on first read: nested models may come later
+
+    def __get__(self, obj: Model | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        vals = obj._vals
+        value = vals.get(self.name, _MISSING)
+        if value is not _MISSING:
+            return value
+        value = obj._raw.get(self.key, _MISSING)
+        if value is _MISSING:
+            return None
+        if value is not None:
+            read = self._read
+            if read is _MISSING:
+                read = self._read = _reader(self.type)
+            if read is not None:
+                try:
+                    value = read(value)
+                except (ValueError, TypeError, OverflowError) as exc:
+                    raise ApiValueError(
+                        f"{self.owner}.{self.name}: cannot read {value!r} as {type_name(self.type)}",
+                        [self.owner, self.name],
+                    ) from exc
+        vals[self.name] = value
+        return value
+
+    def __set__(self, obj: Model, value: Any) -> None:
+        obj._vals[self.name] = check_value(value, self.type, [self.owner, self.name])
+
+
+# --- the model base --------------------------------------------------------------------------------
+
+
+@dataclass_transform(kw_only_default=True, field_specifiers=(Field,))
+class ModelMeta(type):
+    """Turns annotated class attributes into :class:`FieldInfo` descriptors."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], ns: dict[str, Any]) -> ModelMeta:
+        ns.setdefault("__slots__", ())
+        specs = {k: ns.pop(k) for k in [k for k, v in ns.items() if isinstance(v, _FieldSpec)]}
+        cls: Any = super().__new__(mcs, name, bases, ns)
+        module_globals = vars(sys.modules[cls.__module__])
+        fields: dict[str, FieldInfo] = {}
+        for base in reversed(cls.__mro__[1:]):
+            fields.update(getattr(base, "_fields", {}))
+        for attr, annotation in ns.get("__annotations__", {}).items():
+            if isinstance(annotation, str):
+                if annotation.startswith("ClassVar"):
+                    continue
+                annotation = eval(annotation, module_globals)
+            spec = specs.get(attr) or _FieldSpec(False, False, "", None)
+            fields[attr] = FieldInfo(name, attr, annotation, spec)
+            setattr(cls, attr, fields[attr])
+        for alias, target in ns.get("_aliases", {}).items():
+            setattr(cls, alias, fields[target])  # the same descriptor under a second name
+        cls._fields = fields
+        cls._by_key = {f.key: f for f in fields.values()}
+        cls.openapi_types = {n: _strip_none(f.type) for n, f in fields.items()}
+        cls.attribute_map = {n: f.key for n, f in fields.items()}
+        cls.read_only_vars = {n for n, f in fields.items() if f.read_only}
+        return cls  # type: ignore[no-any-return]
+
+
+class Model(metaclass=ModelMeta):
+    """Base of every model. See the module docstring."""
+
+    __slots__ = ("_raw", "_vals")
+    _fields: ClassVar[dict[str, FieldInfo]] = {}
+    _by_key: ClassVar[dict[str, FieldInfo]] = {}
+    _aliases: ClassVar[dict[str, str]] = {}
+    openapi_types: ClassVar[dict[str, Any]] = {}
+    attribute_map: ClassVar[dict[str, str]] = {}
+    read_only_vars: ClassVar[set[str]] = set()
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._raw: dict[str, Any] = _EMPTY
+        self._vals: dict[str, Any] = {}
+        fields, aliases = self._fields, self._aliases
+        for key, value in kwargs.items():
+            field = fields.get(aliases.get(key, key))
+            if field is None:
+                raise ApiTypeError(
+                    f"{type(self).__name__} has no field {key!r}; its fields are {', '.join(fields)}",
+                    path_to_item=[type(self).__name__, key],
+                )
+            field.__set__(self, value)
+
+    @classmethod
+    def _from_server(cls, data: Any) -> Self:
+        """Wrap a JSON object the server sent; nothing is converted until it is read."""
+        if not isinstance(data, dict):
+            raise ValueError(f"cannot read {data!r} as {cls.__name__}")
+        obj = object.__new__(cls)
+        obj._raw = data
+        obj._vals = {}
+        return obj
+
+    # mapping-style access, as generated clients offer
+    def _field_for(self, key: str) -> FieldInfo | None:
+        key = self._aliases.get(key, key)
+        return self._fields.get(key) or self._by_key.get(key)
+
+    def __getitem__(self, key: str) -> Any:
+        field = self._field_for(key)
+        if field is not None:
+            return field.__get__(self)
+        if key in self._raw:
+            return self._raw[key]
+        raise ApiKeyError(f"{type(self).__name__} has no field {key!r}", [type(self).__name__, key])
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        field = self._field_for(key)
+        if field is None:
+            raise ApiKeyError(f"{type(self).__name__} has no field {key!r}", [type(self).__name__, key])
+        field.__set__(self, value)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (self._field_for(key) is not None or key in self._raw)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The field's value, or ``default`` when it has none."""
+        try:
+            value = self[key]
+        except ApiKeyError:
+            return default
+        return default if value is None else value
+
+    def _present(self) -> Iterator[FieldInfo]:
+        """The declared fields that have a value, set by the caller or sent by the server."""
+        vals, raw = self._vals, self._raw
+        return (f for f in self._fields.values() if f.name in vals or f.key in raw)
+
+    def _extra_keys(self) -> list[str]:
+        return [k for k in self._raw if k not in self._by_key]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as plain Python values (datetimes stay datetimes), unknown server keys included."""
+        out = {f.key: _plain(f.__get__(self)) for f in self._present()}
+        for key in self._extra_keys():
+            out[key] = self._raw[key]
+        return out
+
+    def _validate(self) -> None:
+        """Convert every field now, raising :class:`ApiValueError` at the first that cannot be read."""
+        for field in self._present():
+            _validate_value(field.__get__(self))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Model) and type(other) is type(self) and self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        parts = [f"{f.name}={f.__get__(self)!r}" for f in self._present()]
+        parts += [f"{k}={self._raw[k]!r}" for k in self._extra_keys()]
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Model):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def _validate_value(value: Any) -> None:
+    if isinstance(value, Model):
+        value._validate()
+    elif isinstance(value, list):
+        for item in value:
+            _validate_value(item)
+
+
+def to_json(value: Any, path: PathToItem = ()) -> Any:
+    """A request value as JSON-ready data: models without read-only fields, datetimes as ISO 8601.
+
+    Raises :class:`ApiTypeError` naming the path for anything JSON cannot carry (a set, an object).
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ApiValueError(f"{value} cannot be sent as JSON", path_to_item=path)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value.value if isinstance(value, enum.Enum) else value
+    if isinstance(value, Model):
+        name = type(value).__name__
+        body = {f.key: to_json(f.__get__(value), [*path, name, f.name]) for f in value._present() if not f.read_only}
+        for key in value._extra_keys():
+            body[key] = to_json(value._raw[key], [*path, name, key])
+        return body
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [to_json(v, [*path, i]) for i, v in enumerate(value)]
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise ApiTypeError(f"JSON object keys must be str, got {key!r}", path_to_item=[*path, str(key)])
+            out[key] = to_json(item, [*path, key])
+        return out
+    raise ApiTypeError(f"{type(value).__name__} {value!r} cannot be sent as JSON", path_to_item=path)

@@ -1,0 +1,177 @@
+"""Operations as data: each API method is declared once, by a decorator over its typed signature.
+
+::
+
+    class DAGRunApi(Api):
+        @operation("GET", "/dags/{dag_id}/dagRuns/{dag_run_id}", errors=(401, 403, 404))
+        def get_dag_run(self, dag_id: str | int, dag_run_id: str | int, **kwargs: Unpack[CallOptions]) -> DAGRun:
+            \"\"\"Get one DAG run.\"\"\"
+            return self._call(locals())
+
+The decorator reads everything else from the signature: parameters named in the path template go
+in the path, the one named by ``body=`` is the JSON body, the rest are query parameters; a parameter
+without a default is required; its annotation is the type checked before sending; the return
+annotation is the model the answer is read into. ``_call`` hands the arguments to the one dispatcher,
+:meth:`ApiClient.call`.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import sys
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+
+from airflow_python_sdk.configuration import Timeout
+
+if TYPE_CHECKING:
+    from airflow_python_sdk.api_client import ApiClient
+
+__all__ = ["Api", "CallOptions", "Operation", "Param", "operation", "signature_params", "split_doc", "CALL_OPTIONS"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CallOptions(TypedDict, total=False):
+    """Keywords every API method takes besides its own parameters."""
+
+    async_req: bool
+    """Run in the client's thread pool; the method returns a result whose ``get()`` waits for it."""
+    _preload_content: bool
+    """False returns urllib3's response unread and unchecked."""
+    _request_timeout: Timeout | None
+    """Seconds, or ``(connect, read)``, for this call instead of the configured timeout."""
+    _return_http_data_only: bool
+    """False returns ``(data, status, headers)``."""
+    _check_input_type: bool
+    """False skips the type checks of the arguments (they are still serialised strictly)."""
+    _check_return_type: bool
+    """True converts every field of the answer at once instead of on first read."""
+
+
+CALL_OPTIONS = frozenset(CallOptions.__annotations__)
+
+ERROR_TEXT = {
+    400: "Client specified an invalid argument.",
+    401: "Request not authenticated due to missing, invalid, authentication info.",
+    403: "Client does not have sufficient permission.",
+    404: "A specified resource is not found.",
+    409: "An existing resource conflicts with the request.",
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of an operation."""
+
+    name: str
+    where: str  # "path", "query" or "body"
+    type: Any
+    required: bool
+    joined: bool = False  # a list sent as one comma-separated value instead of a repeated key
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One HTTP operation of the API, as data."""
+
+    id: str
+    method: str
+    path: str
+    params: tuple[Param, ...]
+    returns: Any  # None, a Model class, or a Union of Model classes
+    errors: tuple[int, ...]
+    summary: str
+    description: str
+    api: str  # the API class that declares it
+
+    @property
+    def body(self) -> Param | None:
+        return next((p for p in self.params if p.where == "body"), None)
+
+    @property
+    def success_status(self) -> int:
+        return 204 if self.returns is None else 200
+
+
+_PARAM_DOC = re.compile(r"^\s*:param (\w+):\s*(.*(?:\n(?!\s*:)\s+\S.*)*)", re.MULTILINE)
+
+
+def split_doc(doc: str) -> tuple[str, str, dict[str, str]]:
+    """Summary line, description and ``:param name:`` texts of a docstring."""
+    doc = inspect.cleandoc(doc or "")
+    params = {m[1]: " ".join(m[2].split()) for m in _PARAM_DOC.finditer(doc)}
+    prose = _PARAM_DOC.sub("", doc).strip()
+    summary, _, description = prose.partition("\n")
+    return summary.strip(), description.strip(), params
+
+
+def signature_params(
+    func: Callable[..., Any],
+    in_path: Collection[str] = frozenset(),
+    body: str | None = None,
+    joined: tuple[str, ...] = (),
+) -> tuple[tuple[Param, ...], Any]:
+    """The parameters (with their docstring texts) and the return type that a method declares."""
+    hints = {k: eval(v, func.__globals__) if isinstance(v, str) else v for k, v in func.__annotations__.items()
+             if k != "kwargs"}  # fmt: skip
+    docs = split_doc(func.__doc__ or "")[2]
+    params = []
+    for p in list(inspect.signature(func).parameters.values())[1:]:
+        if p.kind is p.VAR_KEYWORD:
+            continue
+        where = "path" if p.name in in_path else "body" if p.name == body else "query"
+        params.append(Param(p.name, where, hints[p.name], p.default is p.empty, p.name in joined, docs.get(p.name, "")))
+    returns = hints["return"]
+    return tuple(params), None if returns is type(None) or returns is None else returns
+
+
+_OPERATIONS: dict[Any, Operation] = {}  # code object of the method -> its operation
+
+
+def operation(
+    method: str,
+    path: str,
+    *,
+    body: str | None = None,
+    joined: tuple[str, ...] = (),
+    errors: tuple[int, ...] = (401, 403),
+) -> Callable[[F], F]:
+    """Declare the decorated method as the operation ``method path``; see the module docstring."""
+
+    def declare(func: F) -> F:
+        params, returns = signature_params(func, set(re.findall(r"{(\w+)}", path)), body, joined)
+        summary, description, _ = split_doc(func.__doc__ or "")
+        op = Operation(func.__name__, method, path, params, returns, errors, summary, description,
+                       api=func.__qualname__.split(".")[0])  # fmt: skip
+        _OPERATIONS[func.__code__] = op
+        func.operation = op  # type: ignore[attr-defined]
+        return func
+
+    return declare
+
+
+class Api:
+    """Base of the per-resource API classes."""
+
+    def __init__(self, api_client: ApiClient | None = None) -> None:
+        if api_client is None:
+            from airflow_python_sdk.api_client import ApiClient
+
+            api_client = ApiClient()
+        self.api_client = api_client
+
+    def _call(self, args: dict[str, Any]) -> Any:
+        """Dispatch the calling method's operation with its ``locals()``."""
+        return self.api_client.call(_OPERATIONS[sys._getframe(1).f_code], args)
+
+    @classmethod
+    def operations(cls) -> Iterator[Operation]:
+        """The operations this class declares, in declaration order."""
+        for attr in vars(cls).values():
+            op = getattr(attr, "operation", None)
+            if isinstance(op, Operation):
+                yield op

@@ -1,0 +1,164 @@
+"""HTTP transport: one urllib3 pool per client, SDK exceptions instead of urllib3's."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import certifi
+import urllib3
+from urllib3.exceptions import HTTPError, MaxRetryError, ProxyError, SSLError
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
+from urllib3.util import Retry
+
+from airflow_python_sdk.configuration import DEFAULT_BACKOFF_FACTOR, Configuration, Timeout
+from airflow_python_sdk.exceptions import (
+    ApiConnectionError,
+    ApiSSLError,
+    ApiTimeoutError,
+    exception_for_status,
+)
+
+__all__ = ["RESTClientObject", "RESTResponse", "RETRY_STATUSES", "IDEMPOTENT_METHODS", "make_retry"]
+
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+"""Answers that mean "try again later": rate limited, or a proxy or server briefly unavailable."""
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+"""Methods safe to send twice. POST and PATCH are retried only on a refused connection (never sent)."""
+MAX_REDIRECTS = 5
+BACKOFF_JITTER = 0.25
+BACKOFF_MAX = 30.0
+
+
+def make_retry(retries: int | Retry) -> Retry:
+    """The urllib3 retry policy for a retry count (a ``Retry`` is used as given)."""
+    if isinstance(retries, Retry):
+        return retries
+    return Retry(
+        total=None,
+        connect=retries,
+        read=retries,
+        status=retries,
+        other=0,
+        redirect=MAX_REDIRECTS,
+        allowed_methods=IDEMPOTENT_METHODS,
+        status_forcelist=RETRY_STATUSES,
+        backoff_factor=DEFAULT_BACKOFF_FACTOR,
+        backoff_jitter=BACKOFF_JITTER,
+        backoff_max=BACKOFF_MAX,
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
+
+
+def _timeout(value: Timeout | None) -> urllib3.Timeout | None:
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        return urllib3.Timeout(connect=value[0], read=value[1])
+    return urllib3.Timeout(total=value)
+
+
+class RESTResponse:
+    """A fully read answer: ``status``, ``reason``, ``data`` (bytes), ``headers``."""
+
+    __slots__ = ("data", "elapsed", "headers", "reason", "status", "urllib3_response")
+
+    def __init__(self, resp: urllib3.BaseHTTPResponse, elapsed: float) -> None:
+        self.urllib3_response = resp
+        self.status: int = resp.status
+        self.reason: str | None = resp.reason
+        self.data: bytes = resp.data
+        self.headers: urllib3.HTTPHeaderDict = resp.headers
+        self.elapsed = elapsed
+
+    @property
+    def text(self) -> str:
+        return str(self.data.decode("utf-8", errors="replace"))
+
+    def getheaders(self) -> Mapping[str, str]:
+        return dict(self.headers)
+
+    def getheader(self, name: str, default: str | None = None) -> str | None:
+        value = self.headers.get(name, default)
+        return None if value is None else str(value)
+
+
+class RESTClientObject:
+    """Sends requests through one urllib3 ``PoolManager`` (or ``ProxyManager``)."""
+
+    def __init__(self, configuration: Configuration) -> None:
+        self.retries = make_retry(configuration.retries)
+        self.timeout = _timeout(configuration.timeout)
+        options: dict[str, Any] = {
+            "num_pools": 4,
+            "maxsize": configuration.connection_pool_maxsize,
+            "block": False,
+            "retries": self.retries,
+            "timeout": self.timeout,
+        }
+        if configuration.verify_ssl:
+            options["cert_reqs"] = "CERT_REQUIRED"
+            options["ca_certs"] = configuration.ssl_ca_cert or certifi.where()
+        else:
+            options["cert_reqs"] = "CERT_NONE"
+        if configuration.cert_file:
+            options["cert_file"] = configuration.cert_file
+            options["key_file"] = configuration.key_file
+        if configuration.assert_hostname is not None:
+            options["assert_hostname"] = configuration.assert_hostname
+        self.pool_manager: urllib3.PoolManager
+        if configuration.proxy:
+            self.pool_manager = urllib3.ProxyManager(
+                configuration.proxy, proxy_headers=configuration.proxy_headers, **options
+            )
+        else:
+            self.pool_manager = urllib3.PoolManager(**options)
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        preload_content: bool = True,
+        timeout: Timeout | None = None,
+    ) -> Any:
+        """Send one request; return a :class:`RESTResponse`, or urllib3's response unread.
+
+        With ``preload_content`` an error status raises the matching :class:`ApiException`.
+        """
+        started = time.perf_counter()
+        try:
+            resp = self.pool_manager.request(
+                method,
+                url,
+                body=body,
+                headers=headers,
+                timeout=_timeout(timeout) if timeout is not None else self.timeout,
+                preload_content=preload_content,
+            )
+        except MaxRetryError as exc:
+            raise _connection_error(exc.reason or exc, method, url) from exc
+        except HTTPError as exc:
+            raise _connection_error(exc, method, url) from exc
+        if not preload_content:
+            return resp
+        response = RESTResponse(resp, time.perf_counter() - started)
+        if response.status >= 400:
+            raise exception_for_status(response.status)(http_resp=response)
+        return response
+
+    def clear(self) -> None:
+        """Close every pooled connection."""
+        self.pool_manager.clear()
+
+
+def _connection_error(exc: BaseException, method: str, url: str) -> ApiConnectionError:
+    where = f"{method} {url.split('?', 1)[0]}"
+    if isinstance(exc, SSLError) or (isinstance(exc, ProxyError) and isinstance(exc.original_error, SSLError)):
+        return ApiSSLError(f"{where}: TLS failed: {exc}")
+    if isinstance(exc, Urllib3Timeout):
+        return ApiTimeoutError(f"{where}: timed out: {exc}")
+    return ApiConnectionError(f"{where}: {exc}")

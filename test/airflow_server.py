@@ -1,0 +1,376 @@
+"""Install and run a real Apache Airflow 2 webserver on 127.0.0.1 for tests.
+
+Standard library only.  Airflow is pip-installed (from PyPI, no constraint
+files) into a venv under ``${XDG_CACHE_HOME:-~/.cache}/airflow-python-sdk-tests``
+the first time it is needed.  Every start gets a fresh ``AIRFLOW_HOME`` with a
+SQLite database; the database made by the first full setup (``db migrate``,
+``sync-perm``, two users) is cached and copied by later starts, which then only
+run ``dags reserialize`` and the webserver (and, on request, the scheduler).
+
+Users: ``admin``/``admin`` (role Admin) and ``viewer``/``viewer`` (role Viewer).
+The REST API accepts HTTP Basic auth; requests without credentials get 401.
+
+Command line: ``python test/airflow_server.py [--scheduler]`` prints
+``AIRFLOW_API_URL=...`` and serves until Ctrl-C or SIGTERM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import pathlib
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ADMIN",
+    "AIRFLOW_2_VERSION",
+    "VIEWER",
+    "AirflowServer",
+    "ensure_airflow",
+    "start_airflow",
+]
+
+AIRFLOW_2_VERSION = "2.11.2"
+GUNICORN_VERSION = "23.0.0"
+ADMIN = ("admin", "admin")
+VIEWER = ("viewer", "viewer")
+
+_USERS = [(*ADMIN, "Admin"), (*VIEWER, "Viewer")]
+_MARKER = ".sdk-install-complete"
+_SETUP_REVISION = "1"  # bump when the cached database's contents change
+_START_TIMEOUT = 180.0
+_STOP_TIMEOUT = 15.0
+_DEFAULT_DAGS = pathlib.Path(__file__).resolve().parent / "dags"
+_WEBSERVER_CONFIG = """\
+from flask_appbuilder.const import AUTH_DB
+
+AUTH_TYPE = AUTH_DB
+AUTH_ROLE_PUBLIC = None  # no anonymous access: missing credentials get 401
+WTF_CSRF_ENABLED = True
+"""
+
+
+def _log(message: str) -> None:
+    print(f"[airflow_server] {message}", file=sys.stderr, flush=True)
+
+
+def _cache_root() -> pathlib.Path:
+    base = os.environ.get("XDG_CACHE_HOME") or pathlib.Path.home() / ".cache"
+    root = pathlib.Path(base) / "airflow-python-sdk-tests"
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+@contextlib.contextmanager
+def _locked(name: str) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``<cache root>/<name>.lock``."""
+    with open(_cache_root() / f"{name}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _venv_works(venv: pathlib.Path) -> bool:
+    if not (venv / "bin" / "airflow").exists():
+        return False
+    check = [str(venv / "bin" / "python"), "-c", "import airflow, gunicorn"]
+    return subprocess.run(check, capture_output=True).returncode == 0
+
+
+def ensure_airflow(version: str = AIRFLOW_2_VERSION) -> pathlib.Path:
+    """Return the venv holding Airflow ``version``, installing it first if needed."""
+    venv = _cache_root() / f"airflow-{version}"
+    marker = venv / _MARKER
+    if marker.exists():
+        return venv
+    with _locked(f"airflow-{version}"):
+        if marker.exists():
+            return venv
+        if not _venv_works(venv):
+            python = venv / "bin" / "python"
+            if not python.exists() or subprocess.run([str(python), "-c", ""]).returncode:
+                shutil.rmtree(venv, ignore_errors=True)
+                _log(f"creating venv {venv}")
+                subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+            _log(f"installing apache-airflow=={version} into {venv} (about a minute)")
+            started = time.monotonic()
+            pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+            pins = [f"apache-airflow=={version}", f"gunicorn=={GUNICORN_VERSION}"]
+            subprocess.run(pip + pins, check=True, stdout=sys.stderr)
+            if not _venv_works(venv):
+                raise RuntimeError(f"Airflow installed into {venv} but cannot be imported")
+            _log(f"installed in {time.monotonic() - started:.0f} s")
+        marker.write_text(f"apache-airflow=={version}\n")
+    return venv
+
+
+@dataclass
+class AirflowServer:
+    """A running Airflow webserver (and optional scheduler); stop() ends it."""
+
+    version: str
+    base_url: str
+    api_url: str
+    home: pathlib.Path
+    env: dict[str, str] = field(repr=False)
+    _venv: pathlib.Path = field(repr=False, default=pathlib.Path())
+    _procs: list[subprocess.Popen[bytes]] = field(repr=False, default_factory=list)
+
+    def airflow(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        """Run the ``airflow`` CLI in this server's environment (raises on failure)."""
+        return _run_cli(self._venv, self.env, args, timeout)
+
+    def stop(self) -> None:
+        """Stop every process started for this server and delete its AIRFLOW_HOME."""
+        procs, self._procs = self._procs, []
+        # Leaders are not reaped before the SIGKILL below, so their ids cannot be reused.
+        for proc in procs:
+            _signal_session(proc.pid, signal.SIGTERM)
+        deadline = time.monotonic() + _STOP_TIMEOUT
+        while time.monotonic() < deadline and any(_session_pids(p.pid) for p in procs):
+            time.sleep(0.2)
+        for proc in procs:
+            _signal_session(proc.pid, signal.SIGKILL)  # includes children in other groups
+            proc.wait()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def __enter__(self) -> AirflowServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _session_pids(sid: int) -> list[int]:
+    """Live (non-zombie) processes of session ``sid``, read from /proc."""
+    pids = []
+    for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":  # fields 3 and 6 of /proc/PID/stat
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def _signal_session(sid: int, sig: signal.Signals) -> None:
+    """Send ``sig`` to process group ``sid`` and to every process in session ``sid``."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(sid, sig)
+    for pid in _session_pids(sid):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, sig)
+
+
+def _running(proc: subprocess.Popen[bytes]) -> bool:
+    """Whether ``proc`` is still running; unlike poll() it leaves an exited one unreaped."""
+    if proc.returncode is not None:
+        return False
+    try:
+        return os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+    except ChildProcessError:
+        return False
+
+
+def _run_cli(
+    venv: pathlib.Path, env: dict[str, str], args: tuple[str, ...], timeout: float
+) -> subprocess.CompletedProcess[str]:
+    command = [str(venv / "bin" / "airflow"), *args]
+    try:
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout, check=True)
+    except subprocess.CalledProcessError as error:
+        error.add_note(
+            f"airflow {' '.join(args)} output:\n{(error.stdout or '')[-2000:]}{(error.stderr or '')[-4000:]}"
+        )
+        raise
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _make_env(
+    venv: pathlib.Path, home: pathlib.Path, dags_folder: pathlib.Path, extra_env: dict[str, str]
+) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("AIRFLOW") and key not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
+    }
+    env.update(
+        PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}",
+        PYTHONWARNINGS="ignore",
+        AIRFLOW_HOME=str(home),
+        AIRFLOW__DATABASE__SQL_ALCHEMY_CONN=f"sqlite:///{home / 'airflow.db'}",
+        AIRFLOW__CORE__EXECUTOR="SequentialExecutor",
+        AIRFLOW__CORE__LOAD_EXAMPLES="False",
+        AIRFLOW__CORE__DAGS_FOLDER=str(dags_folder),
+        AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="False",
+        AIRFLOW__CORE__FERNET_KEY="YWlyZmxvdy1weXRob24tc2RrLXRlc3RzLWZlcm5ldCE=",
+        AIRFLOW__API__AUTH_BACKENDS=(
+            "airflow.api.auth.backend.session,airflow.providers.fab.auth_manager.api.auth.backend.basic_auth"
+        ),
+        AIRFLOW__API__MAXIMUM_PAGE_LIMIT="10000",
+        AIRFLOW__WEBSERVER__SECRET_KEY="airflow-python-sdk-tests-secret-key",
+        AIRFLOW__WEBSERVER__EXPOSE_CONFIG="True",
+        AIRFLOW__WEBSERVER__WORKERS="1",
+        AIRFLOW__WEBSERVER__WORKER_REFRESH_BATCH_SIZE="0",
+        AIRFLOW__WEBSERVER__WARN_DEPLOYMENT_EXPOSURE="False",
+        AIRFLOW__FAB__UPDATE_FAB_PERMS="False",  # `airflow sync-perm` did it already
+        AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC="1",
+        AIRFLOW__SCHEDULER__MIN_FILE_PROCESS_INTERVAL="5",
+    )
+    env.update(extra_env)
+    return env
+
+
+def _prepare_database(venv: pathlib.Path, version: str, env: dict[str, str], home: pathlib.Path) -> None:
+    """Put a migrated database with roles and users into ``home``; cache it for later starts."""
+    per_start = ("AIRFLOW_HOME", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", "AIRFLOW__CORE__DAGS_FOLDER")
+    settings = {k: v for k, v in env.items() if k.startswith("AIRFLOW") and k not in per_start}
+    key = json.dumps([_SETUP_REVISION, version, _USERS, sorted(settings.items())])
+    cached = _cache_root() / f"airflow-{version}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.db"
+    target = home / "airflow.db"
+    with _locked(f"airflow-{version}-db"):
+        if cached.exists():
+            shutil.copyfile(cached, target)
+            return
+        _log("first start: airflow db migrate / sync-perm / users create")
+        _run_cli(venv, env, ("db", "migrate"), 600)
+        _run_cli(venv, env, ("sync-perm",), 300)
+        for username, password, role in _USERS:
+            _run_cli(
+                venv,
+                env,
+                (
+                    "users",
+                    "create",
+                    "--username",
+                    username,
+                    "--password",
+                    password,
+                    "--role",
+                    role,
+                    "--email",
+                    f"{username}@example.com",
+                    "--firstname",
+                    username,
+                    "--lastname",
+                    "User",
+                ),
+                300,
+            )
+        partial = cached.with_suffix(".partial")
+        shutil.copyfile(target, partial)
+        os.replace(partial, cached)
+
+
+def _log_tail(path: pathlib.Path, lines: int = 60) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+def _spawn(venv: pathlib.Path, env: dict[str, str], log: pathlib.Path, *args: str) -> subprocess.Popen[bytes]:
+    with open(log, "wb") as out:
+        return subprocess.Popen(
+            [str(venv / "bin" / "airflow"), *args],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def _wait_healthy(server: AirflowServer, proc: subprocess.Popen[bytes], log: pathlib.Path) -> None:
+    deadline = time.monotonic() + _START_TIMEOUT
+    while True:
+        if not _running(proc):
+            raise RuntimeError(f"airflow webserver exited:\n{_log_tail(log)}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(f"{server.api_url}/health", timeout=5) as response:
+                if response.status == 200:
+                    return
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"airflow webserver not healthy after {_START_TIMEOUT:.0f} s:\n{_log_tail(log)}")
+        time.sleep(0.5)
+
+
+def start_airflow(
+    version: str = AIRFLOW_2_VERSION,
+    dags_folder: pathlib.Path | None = None,
+    scheduler: bool = False,
+    extra_env: dict[str, str] | None = None,
+) -> AirflowServer:
+    """Start an Airflow webserver on a free 127.0.0.1 port and wait until it is healthy."""
+    started = time.monotonic()
+    venv = ensure_airflow(version)
+    home = pathlib.Path(tempfile.mkdtemp(prefix="airflow-sdk-home-"))
+    (home / "webserver_config.py").write_text(_WEBSERVER_CONFIG)
+    dags = pathlib.Path(dags_folder or _DEFAULT_DAGS).resolve()
+    env = _make_env(venv, home, dags, extra_env or {})
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    server = AirflowServer(version, base_url, f"{base_url}/api/v1", home, env, venv)
+    atexit.register(server.stop)
+    try:
+        _prepare_database(venv, version, env, home)
+        log = home / "webserver.log"
+        web = _spawn(venv, env, log, "webserver", "--hostname", "127.0.0.1", "--port", str(port), "--workers", "1")
+        server._procs.append(web)
+        server.airflow("dags", "reserialize")  # while the webserver boots: saves seconds
+        if scheduler:
+            env["AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT"] = str(_free_port())  # not 8793
+            server._procs.append(_spawn(venv, env, home / "scheduler.log", "scheduler"))
+        _wait_healthy(server, web, log)
+    except BaseException:
+        server.stop()
+        raise
+    _log(f"Airflow {version} up at {base_url} in {time.monotonic() - started:.1f} s (home {home})")
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry: start a server, print its URL, serve until interrupted."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scheduler", action="store_true", help="also run the scheduler")
+    parser.add_argument("--version", default=AIRFLOW_2_VERSION, help="Airflow version")
+    parser.add_argument("--dags-folder", type=pathlib.Path, default=None)
+    args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    with start_airflow(args.version, args.dags_folder, scheduler=args.scheduler) as server:
+        print(f"AIRFLOW_API_URL={server.api_url}")
+        print(f"AIRFLOW_USERNAME={ADMIN[0]}\nAIRFLOW_PASSWORD={ADMIN[1]}")
+        print(f"AIRFLOW_VIEWER_USERNAME={VIEWER[0]}\nAIRFLOW_VIEWER_PASSWORD={VIEWER[1]}", flush=True)
+        try:
+            while all(_running(proc) for proc in server._procs):
+                time.sleep(1)
+        except KeyboardInterrupt:
+            return 0
+        _log("an Airflow process exited unexpectedly")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

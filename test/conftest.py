@@ -1,0 +1,59 @@
+"""Fixtures: a recording server for scripted answers, and a real Airflow 2.11.2 for behaviour."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from airflow_python_sdk import ApiClient, Configuration
+from airflow_python_sdk.api.dag_run_api import DAGRunApi
+
+from airflow_server import AirflowServer, start_airflow
+from recording_server import RecordingServer
+
+
+@pytest.fixture
+def server() -> Iterator[RecordingServer]:
+    with RecordingServer() as recording:
+        yield recording
+
+
+@pytest.fixture
+def client(server: RecordingServer) -> Iterator[ApiClient]:
+    configuration = Configuration(host=server.url + "/api/v1", username="admin", password="s3cret", retries=0)
+    with ApiClient(configuration) as api_client:
+        yield api_client
+
+
+@pytest.fixture
+def dag_runs(client: ApiClient) -> DAGRunApi:
+    return DAGRunApi(client)
+
+
+@pytest.fixture(scope="session")
+def airflow() -> Iterator[AirflowServer]:
+    """A real Airflow 2.11.2 webserver, started once for the session. Failing to start fails the tests."""
+    with start_airflow() as running:
+        yield running
+
+
+@pytest.fixture
+def live_client(airflow: AirflowServer) -> Iterator[ApiClient]:
+    with ApiClient(Configuration(host=airflow.api_url, username="admin", password="admin")) as api_client:
+        yield api_client
+
+
+@pytest.fixture
+def live_dag_runs(live_client: ApiClient) -> DAGRunApi:
+    return DAGRunApi(live_client)
+
+
+_ids = itertools.count()
+
+
+@pytest.fixture
+def run_id(request: pytest.FixtureRequest) -> Callable[[], str]:
+    """Unique run ids per test, so tests sharing the live server never collide."""
+    return lambda: f"{request.node.name[:40]}-{next(_ids)}".replace("[", "_").replace("]", "_")

@@ -1,0 +1,253 @@
+"""Render docs/*.md and README.md's tables from the operation and field declarations.
+
+python tools/render_docs.py          # write the docs
+python tools/render_docs.py --check  # exit 1 when the committed docs differ from a fresh render
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import pathlib
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, get_args, get_origin
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from airflow_python_sdk import apis, models  # noqa: E402
+from airflow_python_sdk.configuration import DEFAULT_HOST  # noqa: E402
+from airflow_python_sdk.model_utils import Model, OpenEnum, type_name  # noqa: E402
+from airflow_python_sdk.operation import ERROR_TEXT, Api, Operation, Param, signature_params, split_doc  # noqa: E402
+
+__all__ = ["render_all", "main"]
+
+FOOTER_API = (
+    "[[Back to top]](#) [[Back to API list]](../README.md#documentation-for-api-endpoints) "
+    "[[Back to Model list]](../README.md#documentation-for-models) [[Back to README]](../README.md)"
+)
+FOOTER_MODEL = (
+    "[[Back to Model list]](../README.md#documentation-for-models) "
+    "[[Back to API list]](../README.md#documentation-for-api-endpoints) [[Back to README]](../README.md)"
+)
+SUCCESS_TEXT = {200: "Success.", 204: "Success; no content."}
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+
+
+def _model_link(tp: Any) -> str:
+    """A type for a table cell, linked when it is (or holds) a model."""
+    inner = get_args(tp)[0] if get_origin(tp) is list else tp
+    if isinstance(inner, type) and issubclass(inner, (Model, OpenEnum)):
+        return f"[**{type_name(tp)}**]({inner.__name__}.md)"
+    return f"**{type_name(tp)}**"
+
+
+def _models_in(tp: Any) -> list[type]:
+    """The model and enum classes a type names, in order."""
+    if isinstance(tp, type) and issubclass(tp, (Model, OpenEnum)):
+        return [tp]
+    return [m for arg in get_args(tp) for m in _models_in(arg)]
+
+
+def _example_value(name: str, tp: Any) -> str:
+    """Python source for an example value of type ``tp``."""
+    options = [a for a in get_args(tp) if a is not type(None)] or [tp]
+    first = options[0]
+    if get_origin(first) is list:
+        return f"[{_example_value(name, get_args(first)[0])}]"
+    if first is dt.datetime:
+        return 'datetime.fromisoformat("2024-01-01T00:00:00+00:00")'
+    if first is bool:
+        return "True"
+    if first is int:
+        return "1"
+    if first is float:
+        return "1.5"
+    if isinstance(first, type) and issubclass(first, OpenEnum):
+        return f'{first.__name__}("{next(iter(first)).value}")'
+    if isinstance(first, type) and issubclass(first, Model):
+        writable = [f for f in first._fields.values() if not f.read_only and not _models_in(f.type)]
+        args = ", ".join(f"{f.name}={_example_value(f.name, f.type)}" for f in writable[:3])
+        return f"{first.__name__}({args})"
+    if get_origin(first) is dict or first is dict:
+        return '{"key": "value"}'
+    return f'"{name}_example"'
+
+
+def _signature_line(name: str, method: Callable[..., Any], returns: Any) -> str:
+    params = [p for p in list(inspect.signature(method).parameters.values())[1:] if p.kind is not p.VAR_KEYWORD]
+    required = ", ".join(p.name for p in params if p.default is p.empty)
+    prefix = "" if returns is None else f"{' | '.join(m.__name__ for m in _models_in(returns))} "
+    return f"> {prefix}{name}({required})"
+
+
+def _example(api: str, name: str, params: Sequence[Param], returns: Any) -> str:
+    needed = {m for p in params for m in _models_in(p.type)} | set(_models_in(returns))
+    imports = ["import airflow_python_sdk", f"from airflow_python_sdk.api import {_snake(api)}"]
+    if any("datetime" in _example_value(p.name, p.type) for p in params):
+        imports.insert(0, "from datetime import datetime")
+    imports += [f"from airflow_python_sdk.model.{_snake(m.__name__)} import {m.__name__}" for m in
+                sorted(needed, key=lambda m: m.__name__)]  # fmt: skip
+    imports.append("from pprint import pprint")
+    lines = [*imports, "", "# The host defaults to " + DEFAULT_HOST + "; see configuration.py for every option.",
+             "configuration = airflow_python_sdk.Configuration(", f'    host="{DEFAULT_HOST}",',
+             '    username="YOUR_USERNAME",', '    password="YOUR_PASSWORD",', ")", "",
+             "with airflow_python_sdk.ApiClient(configuration) as api_client:",
+             f"    api_instance = {_snake(api)}.{api}(api_client)"]  # fmt: skip
+    for p in params:
+        note = f"  # {type_name(p.type)} | {p.doc}" + ("" if p.required else " (optional)")
+        lines.append(f"    {p.name} = {_example_value(p.name, p.type)}{note}".rstrip())
+    args = ", ".join([p.name for p in params if p.required] + [f"{p.name}={p.name}" for p in params if not p.required])
+    call = f"api_instance.{name}({args})"
+    lines += ["", "    try:"]
+    lines += (
+        [f"        {call}"] if returns is None else [f"        api_response = {call}", "        pprint(api_response)"]
+    )
+    lines += ["    except airflow_python_sdk.ApiException as e:",
+              f'        print("Exception when calling {api}->{name}: %s\\n" % e)']  # fmt: skip
+    return "```python\n" + "\n".join(lines) + "\n```"
+
+
+def _param_table(params: Sequence[Param]) -> str:
+    rows = ["Name | Type | Description  | Notes", "------------- | ------------- | ------------- | -------------"]
+    for p in params:
+        rows.append(f" **{p.name}** | {_model_link(p.type)}| {p.doc} | {'' if p.required else '[optional]'}")
+    return "\n".join(rows)
+
+
+def _return_text(returns: Any) -> str:
+    if returns is None:
+        return "void (empty response body)"
+    return " or ".join(f"[**{m.__name__}**]({m.__name__}.md)" for m in _models_in(returns))
+
+
+def render_api(cls: type[Api]) -> str:
+    """The page of one API class, in the generator's layout."""
+    name = cls.__name__
+    ops = {op.id: op for op in cls.operations()}
+    methods = [(n, m) for n, m in vars(cls).items() if inspect.isfunction(m) and not n.startswith("_")]
+    methods.sort(key=lambda item: item[0])
+    out = [f"# airflow_python_sdk.{name}", "", f"All URIs are relative to *{DEFAULT_HOST}*", "",
+           "Method | HTTP request | Description", "------------- | ------------- | -------------"]  # fmt: skip
+    for method_name, method in methods:
+        op = ops.get(method_name)
+        http = f"**{op.method}** {op.path}" if op else "composite: " + _composite_calls(method)
+        out.append(f"[**{method_name}**]({name}.md#{method_name}) | {http} | {split_doc(method.__doc__ or '')[0]}")
+    for method_name, method in methods:
+        op = ops.get(method_name)
+        summary, description, _ = split_doc(method.__doc__ or "")
+        params, returns = (op.params, op.returns) if op else signature_params(method)
+        out += ["", "", f"# **{method_name}**", _signature_line(method_name, method, returns), "", summary, ""]
+        if description:
+            out += [description, ""]
+        out += ["### Example", "", "* Basic Authentication (Basic):", _example(name, method_name, params, returns), ""]
+        out += ["### Parameters", "", _param_table(params), "", "### Return type", "", _return_text(returns), ""]
+        out += ["### Authorization", "", "[Basic](../README.md#Basic)", "", "### HTTP request headers", ""]
+        has_body = op.body is not None if op else True
+        out += [f" - **Content-Type**: {'application/json' if has_body else 'Not defined'}",
+                " - **Accept**: application/json", ""]  # fmt: skip
+        out += _response_table(op) if op else [f"See {_composite_calls(method)}.", ""]
+        out.append(FOOTER_API)
+    return "\n".join(out) + "\n"
+
+
+def _composite_calls(method: Callable[..., Any]) -> str:
+    source = inspect.getsource(method)
+    return ", ".join(
+        f"[{n}](#{n})" for n in dict.fromkeys(re.findall(r"self\.(\w+)\(", source)) if n != method.__name__
+    )
+
+
+def _response_table(op: Operation) -> list[str]:
+    rows = ["### HTTP response details", "| Status code | Description | Response headers |",
+            "|-------------|-------------|------------------|",
+            f"**{op.success_status}** | {SUCCESS_TEXT[op.success_status]} |  -  |"]  # fmt: skip
+    rows += [f"**{code}** | {ERROR_TEXT[code]} |  -  |" for code in op.errors]
+    return [*rows, ""]
+
+
+def render_model(cls: type) -> str:
+    """The page of one model or enum."""
+    doc = inspect.cleandoc(cls.__doc__ or "")
+    out = [f"# {cls.__name__}", "", doc, "", "## Properties", "Name | Type | Description | Notes",
+           "------------ | ------------- | ------------- | -------------"]  # fmt: skip
+    if issubclass(cls, OpenEnum):
+        values = ", ".join(f'"{m.value}"' for m in cls)
+        out.append(f"**value** | **str** | {doc.splitlines()[0]} | one of [{values}]; other values are kept as given")
+    else:
+        for f in cls._fields.values():
+            nullable = ", none_type" if f.nullable else ""
+            notes = "[optional]" + (" [readonly]" if f.read_only else "")
+            out.append(f"**{f.key}** | {_model_link(f.type)}{nullable} | {f.doc} | {notes}")
+        out.append("**any string name** | **bool, date, datetime, dict, float, int, list, str, none_type** | "
+                   "keys a newer server sends are kept as they are | [optional]")  # fmt: skip
+    return "\n".join([*out, "", FOOTER_MODEL]) + "\n"
+
+
+def _model_classes() -> list[type]:
+    return sorted((getattr(models, n) for n in models.__all__), key=lambda c: c.__name__)
+
+
+def _api_classes() -> list[type[Api]]:
+    return [getattr(apis, n) for n in sorted(apis.__all__)]
+
+
+def render_readme_tables() -> tuple[str, str]:
+    """README's endpoint table and model list."""
+    rows = [
+        "Class | Method | HTTP request | Description",
+        "------------ | ------------- | ------------- | -------------",
+    ]
+    for cls in _api_classes():
+        ops = {op.id: op for op in cls.operations()}
+        for method_name, method in sorted(
+            (n, m) for n, m in vars(cls).items() if inspect.isfunction(m) and not n.startswith("_")
+        ):
+            op = ops.get(method_name)
+            http = f"**{op.method}** {op.path}" if op else "composite"
+            summary = split_doc(method.__doc__ or "")[0]
+            rows.append(
+                f"*{cls.__name__}* | [**{method_name}**](docs/{cls.__name__}.md#{method_name}) | {http} | {summary}"
+            )
+    model_rows = [f" - [{c.__name__}](docs/{c.__name__}.md)" for c in _model_classes()]
+    return "\n".join(rows), "\n".join(model_rows)
+
+
+def _replace_between(text: str, marker: str, body: str) -> str:
+    begin, end = f"<!-- BEGIN {marker} -->", f"<!-- END {marker} -->"
+    start, stop = text.index(begin) + len(begin), text.index(end)
+    return text[:start] + "\n" + body + "\n" + text[stop:]
+
+
+def render_all() -> dict[pathlib.Path, str]:
+    """Every rendered file, by path."""
+    files = {ROOT / "docs" / f"{cls.__name__}.md": render_api(cls) for cls in _api_classes()}
+    files.update({ROOT / "docs" / f"{cls.__name__}.md": render_model(cls) for cls in _model_classes()})
+    readme = (ROOT / "README.md").read_text()
+    endpoints, model_list = render_readme_tables()
+    readme = _replace_between(readme, "API TABLE", endpoints)
+    files[ROOT / "README.md"] = _replace_between(readme, "MODEL LIST", model_list)
+    return files
+
+
+def main(argv: list[str]) -> int:
+    files = render_all()
+    stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
+    if "--check" in argv:
+        for path in stale:
+            print(f"stale: {path.relative_to(ROOT)}")
+        return 1 if stale else 0
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(files[path])
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
