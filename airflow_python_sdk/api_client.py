@@ -110,12 +110,14 @@ class ApiClient:
                 f"it takes {expected} and the call options {', '.join(sorted(CALL_OPTIONS))}"
             )
         check = options.get("_check_input_type", self.configuration.client_side_validation)
-        request = self._build(op, args, check)
+        request = self._build(op, args, check, options.get("_headers"))
         if options.get("async_req"):
             return self.pool.apply_async(self._send, (op, *request, options))
         return self._send(op, *request, options)
 
-    def _build(self, op: Operation, args: Mapping[str, Any], check: bool) -> tuple[str, dict[str, str], bytes | None]:
+    def _build(
+        self, op: Operation, args: Mapping[str, Any], check: bool, extra_headers: Mapping[str, str] | None
+    ) -> tuple[str, dict[str, str], bytes | None]:
         path = op.path
         query: list[tuple[str, str]] = []
         body: Any = None
@@ -136,7 +138,7 @@ class ApiClient:
                 query.extend(_query_pairs(param, value))
             else:
                 body = to_json(value, [op.id, param.name])
-        headers = {"Accept": "application/json", **self.default_headers}
+        headers = {"Accept": "text/plain" if op.returns_text else "application/json", **self.default_headers}
         if self.cookie:
             headers["Cookie"] = self.cookie
         data = None
@@ -144,6 +146,7 @@ class ApiClient:
             data = json.dumps(body, separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
         headers.update(self.configuration.auth_headers())
+        headers.update(extra_headers or {})
         url = self.configuration.host + path
         if query:
             url += "?" + urlencode(query, quote_via=quote)
@@ -170,6 +173,8 @@ class ApiClient:
     def _decode(op: Operation, response: RESTResponse, validate: bool) -> Any:
         if op.returns is None or response.status == 204 or not response.data.strip():
             return None
+        if op.returns_text and (response.getheader("Content-Type") or "").startswith("text/"):
+            return response.text
         try:
             data = json.loads(response.data)
         except ValueError as exc:

@@ -22,7 +22,7 @@ import re
 import sys
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, get_args
 
 from airflow_python_sdk.configuration import Timeout
 
@@ -49,6 +49,8 @@ class CallOptions(TypedDict, total=False):
     """False skips the type checks of the arguments (they are still serialised strictly)."""
     _check_return_type: bool
     """True converts every field of the answer at once instead of on first read."""
+    _headers: dict[str, str]
+    """Extra headers for this call, e.g. ``{"Accept": "application/json"}`` for a log's JSON form."""
 
 
 CALL_OPTIONS = frozenset(CallOptions.__annotations__)
@@ -95,6 +97,11 @@ class Operation:
     @property
     def success_status(self) -> int:
         return 204 if self.returns is None else 200
+
+    @property
+    def returns_text(self) -> bool:
+        """Whether the answer is text (``str`` among the declared return types)."""
+        return self.returns is str or str in get_args(self.returns)
 
 
 _PARAM_DOC = re.compile(r"^\s*:param (\w+):\s*(.*(?:\n(?!\s*:)\s+\S.*)*)", re.MULTILINE)

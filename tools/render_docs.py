@@ -1,4 +1,4 @@
-"""Render docs/*.md and README.md's tables from the operation and field declarations.
+"""Render docs/*.md, README.md's tables and the ``models``/``apis`` export modules from the declarations.
 
 python tools/render_docs.py          # write the docs
 python tools/render_docs.py --check  # exit 1 when the committed docs differ from a fresh render
@@ -7,6 +7,7 @@ python tools/render_docs.py --check  # exit 1 when the committed docs differ fro
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import inspect
 import pathlib
 import re
@@ -17,7 +18,6 @@ from typing import Any, get_args, get_origin
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from airflow_python_sdk import apis, models  # noqa: E402
 from airflow_python_sdk.configuration import DEFAULT_HOST  # noqa: E402
 from airflow_python_sdk.model_utils import Model, OpenEnum, type_name  # noqa: E402
 from airflow_python_sdk.operation import ERROR_TEXT, Api, Operation, Param, signature_params, split_doc  # noqa: E402
@@ -189,12 +189,30 @@ def render_model(cls: type) -> str:
     return "\n".join([*out, "", FOOTER_MODEL]) + "\n"
 
 
+def _defined_in(package: str, base: tuple[type, ...]) -> list[type]:
+    """The classes deriving from ``base`` that the modules of ``package`` define, by module name."""
+    found = []
+    for path in sorted((ROOT / "airflow_python_sdk" / package).glob("[!_]*.py")):
+        module = importlib.import_module(f"airflow_python_sdk.{package}.{path.stem}")
+        found += [c for c in vars(module).values() if isinstance(c, type) and issubclass(c, base)
+                  and c.__module__ == module.__name__]  # fmt: skip
+    return found
+
+
 def _model_classes() -> list[type]:
-    return sorted((getattr(models, n) for n in models.__all__), key=lambda c: c.__name__)
+    return sorted(_defined_in("model", (Model, OpenEnum)), key=lambda c: c.__name__)
 
 
 def _api_classes() -> list[type[Api]]:
-    return [getattr(apis, n) for n in sorted(apis.__all__)]
+    return sorted(_defined_in("api", (Api,)), key=lambda c: c.__name__)
+
+
+def render_exports(package: str, classes: list[type], what: str) -> str:
+    """``models/__init__.py`` or ``apis/__init__.py``: every class of ``model/`` or ``api/``."""
+    lines = [f'"""Every {what}, for ``from airflow_python_sdk.{package} import {classes[0].__name__}``."""', ""]
+    lines += [f"from {c.__module__} import {c.__name__}" for c in sorted(classes, key=lambda c: c.__module__)]
+    lines += ["", "__all__ = [", *(f'    "{c.__name__}",' for c in classes), "]"]
+    return "\n".join(lines) + "\n"
 
 
 def render_readme_tables() -> tuple[str, str]:
@@ -232,6 +250,9 @@ def render_all() -> dict[pathlib.Path, str]:
     endpoints, model_list = render_readme_tables()
     readme = _replace_between(readme, "API TABLE", endpoints)
     files[ROOT / "README.md"] = _replace_between(readme, "MODEL LIST", model_list)
+    package = ROOT / "airflow_python_sdk"
+    files[package / "models" / "__init__.py"] = render_exports("models", _model_classes(), "model")
+    files[package / "apis" / "__init__.py"] = render_exports("apis", _api_classes(), "API class")
     return files
 
 

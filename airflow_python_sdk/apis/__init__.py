@@ -2,4 +2,6 @@
 
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
 
-__all__ = ["DAGRunApi"]
+__all__ = [
+    "DAGRunApi",
+]

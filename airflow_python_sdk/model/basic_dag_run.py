@@ -20,4 +20,4 @@ class BasicDAGRun(Model):
     end_date: datetime | None = Field(default=None, nullable=True, read_only=True, doc="When it finished.")
     data_interval_start: datetime | None = Field(default=None, nullable=True, read_only=True)
     data_interval_end: datetime | None = Field(default=None, nullable=True, read_only=True)
-    state: DagState | None = Field(default=None, doc="The run's state.")
+    state: DagState | None = Field(default=None, read_only=True, doc="The run's state.")

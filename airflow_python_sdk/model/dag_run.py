@@ -38,7 +38,9 @@ class DAGRun(Model):
     run_type: str | None = Field(
         default=None, read_only=True, doc="How the run came about: backfill, manual, scheduled, dataset_triggered."
     )
-    state: DagState | None = Field(default=None, doc="The run's state; accepts a DagState, a TaskState or a string.")
+    state: DagState | None = Field(
+        default=None, read_only=True, doc="The run's state; accepts a DagState, a TaskState or a string."
+    )
     external_trigger: bool | None = Field(
         default=None, read_only=True, doc="Whether the run was triggered from outside."
     )

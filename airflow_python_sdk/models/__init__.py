@@ -1,4 +1,4 @@
-"""Every model, for ``from airflow_python_sdk.models import DAGRun``."""
+"""Every model, for ``from airflow_python_sdk.models import BasicDAGRun``."""
 
 from airflow_python_sdk.model.basic_dag_run import BasicDAGRun
 from airflow_python_sdk.model.clear_dag_run import ClearDagRun
@@ -31,8 +31,8 @@ __all__ = [
     "Error",
     "Job",
     "ListDagRunsForm",
-    "SetDagRunNote",
     "SLAMiss",
+    "SetDagRunNote",
     "TaskInstance",
     "TaskInstanceCollection",
     "TaskState",
