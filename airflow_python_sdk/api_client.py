@@ -9,14 +9,14 @@ import logging
 import types
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode
 
 from airflow_python_sdk._version import __version__
 from airflow_python_sdk.configuration import Configuration
 from airflow_python_sdk.exceptions import ApiException, ApiTypeError, ApiValueError
 from airflow_python_sdk.model_utils import Model, check_value, format_datetime, to_json
 from airflow_python_sdk.operation import CALL_OPTIONS, Operation, Param
-from airflow_python_sdk.rest import RESTClientObject, RESTResponse
+from airflow_python_sdk.rest import RESTClientObject, RESTResponse, redact_url
 
 if TYPE_CHECKING:
     from multiprocessing.pool import ThreadPool
@@ -171,8 +171,10 @@ class ApiClient:
 
     @staticmethod
     def _decode(op: Operation, response: RESTResponse, validate: bool) -> Any:
-        if op.returns is None or response.status == 204 or not response.data.strip():
+        if op.returns is None or response.status == 204:
             return None
+        if not response.data.strip():
+            raise ApiException(response.status, "the answer is empty where data was expected", http_resp=response)
         if op.returns_text and (response.getheader("Content-Type") or "").startswith("text/"):
             return response.text
         try:
@@ -218,15 +220,7 @@ def _query_pairs(param: Param, value: Any) -> list[tuple[str, str]]:
     return [(param.name, _query_text(value))]
 
 
-def _redact_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    netloc = "***@" + parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
 def _log(method: str, url: str, status: int | None, elapsed: float | None) -> None:
     if log.isEnabledFor(logging.DEBUG):
         took = f" in {elapsed * 1000:.1f} ms" if elapsed is not None else ""
-        log.debug("%s %s -> %s%s", method, _redact_url(url), status, took)
+        log.debug("%s %s -> %s%s", method, redact_url(url), status, took)

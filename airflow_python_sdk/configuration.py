@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import copy
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -14,6 +14,7 @@ __all__ = [
     "DEFAULT_HOST",
     "DEFAULT_TIMEOUT",
     "DEFAULT_RETRIES",
+    "DEFAULT_RETRY_METHODS",
     "DEFAULT_BACKOFF_FACTOR",
     "DEFAULT_POOL_MAXSIZE",
     "Timeout",
@@ -27,6 +28,8 @@ DEFAULT_TIMEOUT: Timeout = (10.0, 60.0)
 """Connect within 10 s; each read of the answer within 60 s. Never wait forever."""
 DEFAULT_RETRIES = 3
 """Retries of idempotent requests on connection errors and 429/502/503/504 answers."""
+DEFAULT_RETRY_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+"""Idempotent methods: the only ones retried once a request may have reached the server."""
 DEFAULT_BACKOFF_FACTOR = 0.5
 """Retry n waits ``factor * 2**(n-1)`` seconds (plus jitter) unless the server says Retry-After."""
 DEFAULT_POOL_MAXSIZE = 10
@@ -62,6 +65,7 @@ class Configuration:
         proxy: str | None = None,
         proxy_headers: Mapping[str, str] | None = None,
         retries: int | Any = DEFAULT_RETRIES,
+        retry_methods: Iterable[str] = DEFAULT_RETRY_METHODS,
         timeout: Timeout | None = DEFAULT_TIMEOUT,
         connection_pool_maxsize: int = DEFAULT_POOL_MAXSIZE,
         client_side_validation: bool = True,
@@ -84,6 +88,8 @@ class Configuration:
         self.proxy_headers: dict[str, str] | None = dict(proxy_headers) if proxy_headers else None
         self.retries = retries
         """Retry count, or a ``urllib3.util.Retry`` for full control; 0 turns retries off."""
+        self.retry_methods = frozenset(m.upper() for m in retry_methods)
+        """Methods retried after they were sent; add "POST" only if sending twice is harmless."""
         self.timeout = timeout
         self.connection_pool_maxsize = connection_pool_maxsize
         self.client_side_validation = client_side_validation

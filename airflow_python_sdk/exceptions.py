@@ -45,6 +45,8 @@ __all__ = [
 PathToItem = Sequence[str | int]
 
 
+MAX_BODY_IN_MESSAGE = 2000
+"""How much of a response body an exception's text shows; ``body`` itself keeps all of it."""
 SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
 
@@ -159,7 +161,8 @@ class ApiException(OpenApiException):
         if self.headers:
             text += f"HTTP response headers: {redact_headers(self.headers)}\n"
         if self.body:
-            text += f"HTTP response body: {self.body}\n"
+            shown = self.body if len(self.body) <= MAX_BODY_IN_MESSAGE else self.body[:MAX_BODY_IN_MESSAGE] + " ..."
+            text += f"HTTP response body: {shown}\n"
         return text
 
 

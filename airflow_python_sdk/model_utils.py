@@ -42,6 +42,7 @@ __all__ = [
     "Field",
     "Model",
     "OpenEnum",
+    "StringModel",
     "parse_datetime",
     "format_datetime",
     "check_value",
@@ -111,6 +112,12 @@ class OpenEnum(str, enum.Enum):
     __hash__ = str.__hash__  # one hash for "success" and DagState.SUCCESS, so both find dict entries
 
 
+class StringModel(str):
+    """A string the API gives a name of its own (a colour, a time zone); any string is a value."""
+
+    __slots__ = ()
+
+
 # --- types: names, checks and readers --------------------------------------------------------------
 
 
@@ -171,7 +178,7 @@ def check_value(value: Any, tp: Any, path: PathToItem) -> Any:
         return value
     if tp is Any or tp is object:
         return value
-    if isinstance(tp, type) and issubclass(tp, OpenEnum):
+    if isinstance(tp, type) and issubclass(tp, (OpenEnum, StringModel)):
         if isinstance(value, str):  # another enum's member, or a plain string
             return tp(value.value if isinstance(value, enum.Enum) else value)
         raise _fail(path, value, tp)
@@ -191,14 +198,70 @@ def check_value(value: Any, tp: Any, path: PathToItem) -> Any:
 Reader = Callable[[Any], Any]
 
 
+def _read_str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # a number where text was declared: keep it, as text
+    raise ValueError(value)
+
+
+def _read_int(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise ValueError(value)
+
+
+def _read_float(value: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    raise ValueError(value)
+
+
+def _read_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(value)
+
+
+def _read_dict(value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    raise ValueError(value)
+
+
+def _read_datetime(value: Any) -> dt.datetime:
+    if isinstance(value, str):
+        return parse_datetime(value)
+    raise ValueError(value)
+
+
+def _read_date(value: Any) -> dt.date:
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    raise ValueError(value)
+
+
+_SCALAR_READERS: dict[Any, Reader] = {
+    str: _read_str,
+    int: _read_int,
+    float: _read_float,
+    bool: _read_bool,
+    dict: _read_dict,
+    dt.datetime: _read_datetime,
+    dt.date: _read_date,
+}
+
+
 def _reader(tp: Any) -> Reader | None:
-    """A function converting a JSON value to ``tp``, or None where the JSON value already is one."""
+    """A function turning a JSON value into type ``tp`` (raising ValueError when it cannot), or None
+    where any JSON value is acceptable."""
     tp = _strip_none(tp)
     origin = get_origin(tp)
     if origin is list:
-        item = _reader(get_args(tp)[0])
-        if item is None:
-            return None
+        item = _reader(get_args(tp)[0]) or (lambda v: v)
 
         def read_list(value: Any) -> Any:
             if not isinstance(value, list):
@@ -206,18 +269,18 @@ def _reader(tp: Any) -> Reader | None:
             return [v if v is None else item(v) for v in value]
 
         return read_list
-    if tp is dt.datetime:
+    if origin is dict:
+        return _read_dict
+    if tp in _SCALAR_READERS:
+        return _SCALAR_READERS[tp]
+    if isinstance(tp, type) and issubclass(tp, (OpenEnum, StringModel)):
 
-        def read_datetime(value: Any) -> dt.datetime:
-            if not isinstance(value, str):
-                raise ValueError(value)
-            return parse_datetime(value)
+        def read_named_string(value: Any) -> Any:
+            if isinstance(value, str):
+                return tp(value)
+            raise ValueError(value)
 
-        return read_datetime
-    if tp is dt.date:
-        return lambda value: dt.date.fromisoformat(value)
-    if isinstance(tp, type) and issubclass(tp, OpenEnum):
-        return lambda value: tp(value) if isinstance(value, str) else value
+        return read_named_string
     if isinstance(tp, type) and issubclass(tp, Model):
         return tp._from_server
     return None
@@ -227,10 +290,13 @@ def _reader(tp: Any) -> Reader | None:
 
 
 class _FieldSpec:
-    __slots__ = ("doc", "key", "nullable", "read_only")
+    __slots__ = ("doc", "fallback_keys", "key", "nullable", "read_only")
 
-    def __init__(self, nullable: bool, read_only: bool, doc: str, key: str | None) -> None:
+    def __init__(
+        self, nullable: bool, read_only: bool, doc: str, key: str | None, fallback_keys: tuple[str, ...]
+    ) -> None:
         self.nullable, self.read_only, self.doc, self.key = nullable, read_only, doc, key
+        self.fallback_keys = fallback_keys
 
 
 def Field(  # noqa: N802 - named like the type checkers' field specifiers it stands for
@@ -240,24 +306,27 @@ def Field(  # noqa: N802 - named like the type checkers' field specifiers it sta
     read_only: bool = False,
     doc: str = "",
     key: str | None = None,
+    fallback_keys: tuple[str, ...] = (),
 ) -> Any:
     """Declare a model field; its type is the class annotation.
 
     ``default`` is always None (an unset field reads as None and is not sent); it is spelled out so
     that type checkers see the constructor argument as optional. ``key`` is the JSON name when it
-    differs from the attribute name.
+    differs from the attribute name; ``fallback_keys`` are read when ``key`` is absent (for servers
+    that send a field under another name than their spec gives).
     """
-    return _FieldSpec(nullable, read_only, doc, key)
+    return _FieldSpec(nullable, read_only, doc, key, fallback_keys)
 
 
 class FieldInfo:
     """The descriptor behind one model field: reads lazily from the server's JSON, checks on write."""
 
-    __slots__ = ("_read", "doc", "key", "name", "nullable", "owner", "read_only", "type")
+    __slots__ = ("_read", "doc", "fallback_keys", "key", "name", "nullable", "owner", "read_only", "type")
 
     def __init__(self, owner: str, name: str, tp: Any, spec: _FieldSpec) -> None:
         self.owner, self.name, self.type = owner, name, tp
         self.key = spec.key or name
+        self.fallback_keys = spec.fallback_keys
         self.nullable, self.read_only, self.doc = spec.nullable, spec.read_only, spec.doc
         self._read: Reader | None = _MISSING  # resolved on first read: nested models may come later
 
@@ -270,7 +339,10 @@ class FieldInfo:
             return value
         value = obj._raw.get(self.key, _MISSING)
         if value is _MISSING:
-            return None
+            key = self._fallback_in(obj._raw)
+            if key is None:
+                return None
+            value = obj._raw[key]
         if value is not None:
             read = self._read
             if read is _MISSING:
@@ -285,6 +357,13 @@ class FieldInfo:
                     ) from exc
         vals[self.name] = value
         return value
+
+    def _fallback_in(self, raw: dict[str, Any]) -> str | None:
+        return next((k for k in self.fallback_keys if k in raw), None)
+
+    def in_raw(self, raw: dict[str, Any]) -> bool:
+        """Whether the server's JSON has this field, under its key or a fallback."""
+        return self.key in raw or self._fallback_in(raw) is not None
 
     def __set__(self, obj: Model, value: Any) -> None:
         obj._vals[self.name] = check_value(value, self.type, [self.owner, self.name])
@@ -310,13 +389,13 @@ class ModelMeta(type):
                 if annotation.startswith("ClassVar"):
                     continue
                 annotation = eval(annotation, module_globals)
-            spec = specs.get(attr) or _FieldSpec(False, False, "", None)
+            spec = specs.get(attr) or _FieldSpec(False, False, "", None, ())
             fields[attr] = FieldInfo(name, attr, annotation, spec)
             setattr(cls, attr, fields[attr])
         for alias, target in ns.get("_aliases", {}).items():
             setattr(cls, alias, fields[target])  # the same descriptor under a second name
         cls._fields = fields
-        cls._by_key = {f.key: f for f in fields.values()}
+        cls._by_key = {k: f for f in fields.values() for k in (f.key, *f.fallback_keys)}
         cls.openapi_types = {n: _strip_none(f.type) for n, f in fields.items()}
         cls.attribute_map = {n: f.key for n, f in fields.items()}
         cls.read_only_vars = {n for n, f in fields.items() if f.read_only}
@@ -390,7 +469,7 @@ class Model(metaclass=ModelMeta):
     def _present(self) -> Iterator[FieldInfo]:
         """The declared fields that have a value, set by the caller or sent by the server."""
         vals, raw = self._vals, self._raw
-        return (f for f in self._fields.values() if f.name in vals or f.key in raw)
+        return (f for f in self._fields.values() if f.name in vals or f.in_raw(raw))
 
     def _extra_keys(self) -> list[str]:
         return [k for k in self._raw if k not in self._by_key]

@@ -89,14 +89,11 @@ class Operation:
     summary: str
     description: str
     api: str  # the API class that declares it
+    success_status: int = 200  # the status of a successful answer (204 where nothing is returned)
 
     @property
     def body(self) -> Param | None:
         return next((p for p in self.params if p.where == "body"), None)
-
-    @property
-    def success_status(self) -> int:
-        return 204 if self.returns is None else 200
 
     @property
     def returns_text(self) -> bool:
@@ -146,14 +143,19 @@ def operation(
     body: str | None = None,
     joined: tuple[str, ...] = (),
     errors: tuple[int, ...] = (401, 403),
+    status: int | None = None,
 ) -> Callable[[F], F]:
-    """Declare the decorated method as the operation ``method path``; see the module docstring."""
+    """Declare the decorated method as the operation ``method path``; see the module docstring.
+
+    ``status`` is the success status when it is not 200 (or 204 for a method returning None).
+    """
 
     def declare(func: F) -> F:
         params, returns = signature_params(func, set(re.findall(r"{(\w+)}", path)), body, joined)
         summary, description, _ = split_doc(func.__doc__ or "")
+        success = status or (204 if returns is None else 200)
         op = Operation(func.__name__, method, path, params, returns, errors, summary, description,
-                       api=func.__qualname__.split(".")[0])  # fmt: skip
+                       api=func.__qualname__.split(".")[0], success_status=success)  # fmt: skip
         _OPERATIONS[func.__code__] = op
         func.operation = op  # type: ignore[attr-defined]
         return func

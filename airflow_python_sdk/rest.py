@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import certifi
 import urllib3
-from urllib3.exceptions import HTTPError, MaxRetryError, ProxyError, SSLError
+from urllib3.exceptions import HTTPError, InsecureRequestWarning, MaxRetryError, ProxyError, SSLError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 from urllib3.util import Retry
 
-from airflow_python_sdk.configuration import DEFAULT_BACKOFF_FACTOR, Configuration, Timeout
+from airflow_python_sdk.configuration import DEFAULT_BACKOFF_FACTOR, DEFAULT_RETRY_METHODS, Configuration, Timeout
 from airflow_python_sdk.exceptions import (
     ApiConnectionError,
     ApiSSLError,
@@ -20,29 +22,40 @@ from airflow_python_sdk.exceptions import (
     exception_for_status,
 )
 
-__all__ = ["RESTClientObject", "RESTResponse", "RETRY_STATUSES", "IDEMPOTENT_METHODS", "make_retry"]
+__all__ = ["RESTClientObject", "RESTResponse", "RETRY_STATUSES", "BACKOFF_MAX", "make_retry", "redact_url"]
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 """Answers that mean "try again later": rate limited, or a proxy or server briefly unavailable."""
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-"""Methods safe to send twice. POST and PATCH are retried only on a refused connection (never sent)."""
 MAX_REDIRECTS = 5
 BACKOFF_JITTER = 0.25
 BACKOFF_MAX = 30.0
+"""No wait between tries is longer, a server's Retry-After included."""
 
 
-def make_retry(retries: int | Retry) -> Retry:
-    """The urllib3 retry policy for a retry count (a ``Retry`` is used as given)."""
+class _Retry(Retry):
+    """urllib3's Retry, with the server's Retry-After capped at :data:`BACKOFF_MAX`."""
+
+    def parse_retry_after(self, retry_after: str) -> float:
+        return min(super().parse_retry_after(retry_after), BACKOFF_MAX)
+
+
+def make_retry(retries: int | Retry, methods: frozenset[str] = DEFAULT_RETRY_METHODS) -> Retry:
+    """The retry policy for a retry count (a ``Retry`` is used as given).
+
+    Connection failures (nothing was sent) are retried for every method; read failures and the
+    statuses in :data:`RETRY_STATUSES` only for ``methods``. Waits grow exponentially with jitter,
+    or follow the server's Retry-After.
+    """
     if isinstance(retries, Retry):
         return retries
-    return Retry(
+    return _Retry(
         total=None,
         connect=retries,
         read=retries,
         status=retries,
         other=0,
         redirect=MAX_REDIRECTS,
-        allowed_methods=IDEMPOTENT_METHODS,
+        allowed_methods=methods,
         status_forcelist=RETRY_STATUSES,
         backoff_factor=DEFAULT_BACKOFF_FACTOR,
         backoff_jitter=BACKOFF_JITTER,
@@ -89,7 +102,7 @@ class RESTClientObject:
     """Sends requests through one urllib3 ``PoolManager`` (or ``ProxyManager``)."""
 
     def __init__(self, configuration: Configuration) -> None:
-        self.retries = make_retry(configuration.retries)
+        self.retries = make_retry(configuration.retries, frozenset(configuration.retry_methods))
         self.timeout = _timeout(configuration.timeout)
         options: dict[str, Any] = {
             "num_pools": 4,
@@ -103,6 +116,7 @@ class RESTClientObject:
             options["ca_certs"] = configuration.ssl_ca_cert or certifi.where()
         else:
             options["cert_reqs"] = "CERT_NONE"
+            _warn_insecure_once(configuration.host)
         if configuration.cert_file:
             options["cert_file"] = configuration.cert_file
             options["key_file"] = configuration.key_file
@@ -155,8 +169,32 @@ class RESTClientObject:
         self.pool_manager.clear()
 
 
+_warned_insecure = False
+
+
+def _warn_insecure_once(host: str) -> None:
+    """Warn the first time TLS verification is turned off, then silence urllib3's warning per request."""
+    global _warned_insecure
+    if not _warned_insecure:
+        _warned_insecure = True
+        warnings.warn(
+            f"verify_ssl=False: the certificate of {redact_url(host)} and every other server is not checked",
+            InsecureRequestWarning,
+            stacklevel=4,
+        )
+        urllib3.disable_warnings(InsecureRequestWarning)
+
+
+def redact_url(url: str) -> str:
+    """``url`` without a password or token in its user-info part."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
+
+
 def _connection_error(exc: BaseException, method: str, url: str) -> ApiConnectionError:
-    where = f"{method} {url.split('?', 1)[0]}"
+    where = f"{method} {redact_url(url.split('?', 1)[0])}"
     if isinstance(exc, SSLError) or (isinstance(exc, ProxyError) and isinstance(exc.original_error, SSLError)):
         return ApiSSLError(f"{where}: TLS failed: {exc}")
     if isinstance(exc, Urllib3Timeout):

@@ -51,7 +51,7 @@ VIEWER = ("viewer", "viewer")
 
 _USERS = [(*ADMIN, "Admin"), (*VIEWER, "Viewer")]
 _MARKER = ".sdk-install-complete"
-_SETUP_REVISION = "1"  # bump when the cached database's contents change
+_SETUP_REVISION = "2"  # bump when the cached database's contents change
 _START_TIMEOUT = 180.0
 _STOP_TIMEOUT = 15.0
 _DEFAULT_DAGS = pathlib.Path(__file__).resolve().parent / "dags"
@@ -196,9 +196,7 @@ def _run_cli(
     try:
         return subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.CalledProcessError as error:
-        error.add_note(
-            f"airflow {' '.join(args)} output:\n{(error.stdout or '')[-2000:]}{(error.stderr or '')[-4000:]}"
-        )
+        _log(f"`airflow {' '.join(args)}` failed:\n{(error.stdout or '')[-2000:]}{(error.stderr or '')[-4000:]}")
         raise
 
 
@@ -225,6 +223,8 @@ def _make_env(
         AIRFLOW__CORE__LOAD_EXAMPLES="False",
         AIRFLOW__CORE__DAGS_FOLDER=str(dags_folder),
         AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="False",
+        AIRFLOW__CORE__PLUGINS_FOLDER=str(pathlib.Path(__file__).resolve().parent / "plugins"),
+        AIRFLOW__CORE__TEST_CONNECTION="Enabled",
         AIRFLOW__CORE__FERNET_KEY="YWlyZmxvdy1weXRob24tc2RrLXRlc3RzLWZlcm5ldCE=",
         AIRFLOW__API__AUTH_BACKENDS=(
             "airflow.api.auth.backend.session,airflow.providers.fab.auth_manager.api.auth.backend.basic_auth"
@@ -256,29 +256,12 @@ def _prepare_database(venv: pathlib.Path, version: str, env: dict[str, str], hom
             return
         _log("first start: airflow db migrate / sync-perm / users create")
         _run_cli(venv, env, ("db", "migrate"), 600)
-        _run_cli(venv, env, ("sync-perm",), 300)
+        # sync-perm creates the FAB views' permissions (users, roles) only with update_fab_perms on
+        _run_cli(venv, {**env, "AIRFLOW__FAB__UPDATE_FAB_PERMS": "True"}, ("sync-perm",), 300)
         for username, password, role in _USERS:
-            _run_cli(
-                venv,
-                env,
-                (
-                    "users",
-                    "create",
-                    "--username",
-                    username,
-                    "--password",
-                    password,
-                    "--role",
-                    role,
-                    "--email",
-                    f"{username}@example.com",
-                    "--firstname",
-                    username,
-                    "--lastname",
-                    "User",
-                ),
-                300,
-            )
+            user = ["--username", username, "--password", password, "--role", role]
+            names = ["--email", f"{username}@example.com", "--firstname", username, "--lastname", "User"]
+            _run_cli(venv, env, ("users", "create", *user, *names), 300)
         partial = cached.with_suffix(".partial")
         shutil.copyfile(target, partial)
         os.replace(partial, cached)
@@ -308,10 +291,9 @@ def _wait_healthy(server: AirflowServer, proc: subprocess.Popen[bytes], log: pat
     while True:
         if not _running(proc):
             raise RuntimeError(f"airflow webserver exited:\n{_log_tail(log)}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(f"{server.api_url}/health", timeout=5) as response:
-                if response.status == 200:
-                    return
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{server.api_url}/health", timeout=5) as answer:
+            if answer.status == 200:
+                return
         if time.monotonic() > deadline:
             raise RuntimeError(f"airflow webserver not healthy after {_START_TIMEOUT:.0f} s:\n{_log_tail(log)}")
         time.sleep(0.5)
@@ -358,18 +340,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", default=AIRFLOW_2_VERSION, help="Airflow version")
     parser.add_argument("--dags-folder", type=pathlib.Path, default=None)
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with it ignored
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    with start_airflow(args.version, args.dags_folder, scheduler=args.scheduler) as server:
-        print(f"AIRFLOW_API_URL={server.api_url}")
-        print(f"AIRFLOW_USERNAME={ADMIN[0]}\nAIRFLOW_PASSWORD={ADMIN[1]}")
-        print(f"AIRFLOW_VIEWER_USERNAME={VIEWER[0]}\nAIRFLOW_VIEWER_PASSWORD={VIEWER[1]}", flush=True)
-        try:
+    try:
+        with start_airflow(args.version, args.dags_folder, scheduler=args.scheduler) as server:
+            print(f"AIRFLOW_API_URL={server.api_url}")
+            print(f"AIRFLOW_USERNAME={ADMIN[0]}\nAIRFLOW_PASSWORD={ADMIN[1]}")
+            print(f"AIRFLOW_VIEWER_USERNAME={VIEWER[0]}\nAIRFLOW_VIEWER_PASSWORD={VIEWER[1]}", flush=True)
             while all(_running(proc) for proc in server._procs):
                 time.sleep(1)
-        except KeyboardInterrupt:
-            return 0
-        _log("an Airflow process exited unexpectedly")
-        return 1
+            _log("an Airflow process exited unexpectedly")
+            return 1
+    except KeyboardInterrupt:
+        return 0
 
 
 if __name__ == "__main__":

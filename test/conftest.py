@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import urllib.request
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
+import yaml
 
 from airflow_python_sdk import ApiClient, Configuration
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
@@ -37,6 +40,18 @@ def airflow() -> Iterator[AirflowServer]:
     """A real Airflow 2.11.2 webserver, started once for the session. Failing to start fails the tests."""
     with start_airflow() as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def live_spec_v1(airflow: AirflowServer) -> dict[str, Any]:
+    """The OpenAPI spec the live server serves."""
+    with urllib.request.urlopen(f"{airflow.api_url}/openapi.yaml", timeout=30) as answer:
+        return yaml.safe_load(answer.read())  # type: ignore[no-any-return]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the operation-coverage check last: it reads what the whole session did to the server."""
+    items.sort(key=lambda item: item.nodeid.startswith("test/test_operation_coverage.py"))
 
 
 @pytest.fixture

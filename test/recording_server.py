@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import socket
+import ssl
 import threading
-import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -39,7 +39,8 @@ class Recorded:
 
 @dataclass
 class Reply:
-    """One scripted answer. ``action`` misbehaves: "hang", "reset" (mid-body) or "truncate"."""
+    """One scripted answer. ``action`` misbehaves: "hang" (never answer), "drop" (close without
+    answering), "reset" (reset the connection mid-body) or "truncate" (close it mid-body)."""
 
     status: int = 200
     json: Any = None
@@ -56,19 +57,25 @@ class Reply:
 class RecordingServer:
     """Use as a context manager; ``url`` is ``http://127.0.0.1:<port>``."""
 
-    def __init__(self, default: Reply | None = None) -> None:
+    def __init__(self, default: Reply | None = None, tls: ssl.SSLContext | None = None, record: bool = True) -> None:
         self.requests: list[Recorded] = []
+        self.count = 0
+        self.record = record  # False: only count requests (for soaks, where memory is measured)
         self.default = default or Reply(json={})
         self._script: deque[Reply] = deque()
         self._lock = threading.Lock()
         self._closing = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True
+        self.scheme = "http"
+        if tls is not None:
+            self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
+            self.scheme = "https"
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,), daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self._httpd.server_address[1]}"
 
     def reply(self, *replies: Reply) -> RecordingServer:
         """Answer the next requests with these, in order; then with ``default``."""
@@ -88,7 +95,9 @@ class RecordingServer:
 
     def _next(self, recorded: Recorded) -> Reply:
         with self._lock:
-            self.requests.append(recorded)
+            self.count += 1
+            if self.record:
+                self.requests.append(recorded)
             return self._script.popleft() if self._script else self.default
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
@@ -96,6 +105,7 @@ class RecordingServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out as separate writes; don't wait 40 ms for an ACK
 
             def log_message(self, *args: Any) -> None:
                 pass
@@ -108,8 +118,9 @@ class RecordingServer:
                     self.command, parts.path, parse_qsl(parts.query, keep_blank_values=True), dict(self.headers), body
                 )
                 reply = server._next(recorded)
-                if reply.action == "hang":
-                    server._closing.wait(30)
+                if reply.action in ("hang", "drop"):
+                    if reply.action == "hang":
+                        server._closing.wait(30)
                     self.close_connection = True
                     return
                 payload = reply.payload()
@@ -135,13 +146,3 @@ class RecordingServer:
             do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = _handle
 
         return Handler
-
-
-def wait_until(predicate: Any, timeout: float = 5.0) -> bool:
-    """Poll ``predicate`` until true or ``timeout`` seconds pass."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.01)
-    return bool(predicate())

@@ -19,7 +19,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from airflow_python_sdk.configuration import DEFAULT_HOST  # noqa: E402
-from airflow_python_sdk.model_utils import Model, OpenEnum, type_name  # noqa: E402
+from airflow_python_sdk.model_utils import Model, OpenEnum, StringModel, type_name  # noqa: E402
 from airflow_python_sdk.operation import ERROR_TEXT, Api, Operation, Param, signature_params, split_doc  # noqa: E402
 
 __all__ = ["render_all", "main"]
@@ -32,7 +32,7 @@ FOOTER_MODEL = (
     "[[Back to Model list]](../README.md#documentation-for-models) "
     "[[Back to API list]](../README.md#documentation-for-api-endpoints) [[Back to README]](../README.md)"
 )
-SUCCESS_TEXT = {200: "Success.", 204: "Success; no content."}
+SUCCESS_TEXT = {200: "Success.", 201: "Accepted; no content.", 204: "Success; no content."}
 
 
 def _snake(name: str) -> str:
@@ -42,14 +42,14 @@ def _snake(name: str) -> str:
 def _model_link(tp: Any) -> str:
     """A type for a table cell, linked when it is (or holds) a model."""
     inner = get_args(tp)[0] if get_origin(tp) is list else tp
-    if isinstance(inner, type) and issubclass(inner, (Model, OpenEnum)):
+    if isinstance(inner, type) and issubclass(inner, (Model, OpenEnum, StringModel)):
         return f"[**{type_name(tp)}**]({inner.__name__}.md)"
     return f"**{type_name(tp)}**"
 
 
 def _models_in(tp: Any) -> list[type]:
     """The model and enum classes a type names, in order."""
-    if isinstance(tp, type) and issubclass(tp, (Model, OpenEnum)):
+    if isinstance(tp, type) and issubclass(tp, (Model, OpenEnum, StringModel)):
         return [tp]
     return [m for arg in get_args(tp) for m in _models_in(arg)]
 
@@ -179,6 +179,8 @@ def render_model(cls: type) -> str:
     if issubclass(cls, OpenEnum):
         values = ", ".join(f'"{m.value}"' for m in cls)
         out.append(f"**value** | **str** | {doc.splitlines()[0]} | one of [{values}]; other values are kept as given")
+    elif issubclass(cls, StringModel):
+        out.append(f"**value** | **str** | {doc.splitlines()[0]} | any string")
     else:
         for f in cls._fields.values():
             nullable = ", none_type" if f.nullable else ""
@@ -200,7 +202,7 @@ def _defined_in(package: str, base: tuple[type, ...]) -> list[type]:
 
 
 def _model_classes() -> list[type]:
-    return sorted(_defined_in("model", (Model, OpenEnum)), key=lambda c: c.__name__)
+    return sorted(_defined_in("model", (Model, OpenEnum, StringModel)), key=lambda c: c.__name__)
 
 
 def _api_classes() -> list[type[Api]]:

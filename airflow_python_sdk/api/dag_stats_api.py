@@ -1,0 +1,27 @@
+"""DAG statistics: how many runs of each DAG are in each state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from airflow_python_sdk.model.dag_stats_collection_schema import DagStatsCollectionSchema
+from airflow_python_sdk.operation import Api, operation
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from airflow_python_sdk.operation import CallOptions
+
+__all__ = ["DagStatsApi"]
+
+
+class DagStatsApi(Api):
+    """Run counts by state."""
+
+    @operation("GET", "/dagStats", errors=(401, 403))
+    def get_dag_stats(self, dag_ids: str, **kwargs: Unpack[CallOptions]) -> DagStatsCollectionSchema:
+        """Count the runs of some DAGs by state.
+
+        :param dag_ids: The DAG ids, separated by commas.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]

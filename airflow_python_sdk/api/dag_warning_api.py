@@ -1,0 +1,39 @@
+"""DAG warnings: problems the DAG processor recorded against DAGs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from airflow_python_sdk.model.dag_warning_collection import DagWarningCollection
+from airflow_python_sdk.operation import Api, operation
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from airflow_python_sdk.operation import CallOptions
+
+__all__ = ["DagWarningApi"]
+
+
+class DagWarningApi(Api):
+    """Reading DAG warnings."""
+
+    @operation("GET", "/dagWarnings", errors=(401, 403))
+    def get_dag_warnings(
+        self,
+        dag_id: str | None = None,
+        warning_type: str | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+        order_by: str | None = None,
+        **kwargs: Unpack[CallOptions],
+    ) -> DagWarningCollection:
+        """List DAG warnings.
+
+        :param dag_id: Only warnings about this DAG.
+        :param warning_type: Only warnings of this kind, e.g. ``non-existent pool``.
+        :param limit: How many warnings to return (server default 100).
+        :param offset: How many warnings to skip.
+        :param order_by: Field to sort by; prefix with ``-`` for descending.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]

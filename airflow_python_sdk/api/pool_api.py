@@ -1,0 +1,84 @@
+"""Pools: list, create, read, update and delete."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from airflow_python_sdk.model.pool import Pool
+from airflow_python_sdk.model.pool_collection import PoolCollection
+from airflow_python_sdk.operation import Api, operation
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from airflow_python_sdk.operation import CallOptions
+
+__all__ = ["PoolApi"]
+
+_ONE = "/pools/{pool_name}"
+_ALL = (400, 401, 403, 404)
+
+
+class PoolApi(Api):
+    """Operations on pools."""
+
+    @operation("GET", "/pools", errors=(401, 403))
+    def get_pools(
+        self,
+        limit: int | None = None,
+        offset: int | None = None,
+        order_by: str | None = None,
+        **kwargs: Unpack[CallOptions],
+    ) -> PoolCollection:
+        """List pools with their slot usage.
+
+        :param limit: How many pools to return (server default 100).
+        :param offset: How many pools to skip.
+        :param order_by: Field to sort by; prefix with ``-`` for descending.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("POST", "/pools", body="pool", errors=(400, 401, 403))
+    def post_pool(self, pool: Pool, **kwargs: Unpack[CallOptions]) -> Pool:
+        """Create a pool.
+
+        :param pool: The pool; ``name`` and ``slots`` are required.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("GET", _ONE, errors=(401, 403, 404))
+    def get_pool(self, pool_name: str, **kwargs: Unpack[CallOptions]) -> Pool:
+        """Get a pool.
+
+        A pool whose name holds ``/`` cannot be reached by name: Airflow 2.11 answers 404 for its path.
+
+        :param pool_name: The pool's name.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("PATCH", _ONE, body="pool", joined=("update_mask",), errors=(*_ALL, 409))
+    def patch_pool(
+        self,
+        pool_name: str,
+        pool: Pool,
+        update_mask: list[str] | None = None,
+        **kwargs: Unpack[CallOptions],
+    ) -> Pool:
+        """Update a pool; giving another ``name`` renames it.
+
+        Without ``update_mask`` the body must hold ``name`` and ``slots``, and an unset
+        ``include_deferred`` becomes false.
+
+        :param pool_name: The pool's current name.
+        :param pool: The new values.
+        :param update_mask: Only change these fields (``name``, ``slots``, ``description``, ``include_deferred``).
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("DELETE", _ONE, errors=_ALL)
+    def delete_pool(self, pool_name: str, **kwargs: Unpack[CallOptions]) -> None:
+        """Delete a pool (the default pool cannot be deleted).
+
+        :param pool_name: The pool's name.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]

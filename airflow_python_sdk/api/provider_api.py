@@ -1,0 +1,24 @@
+"""The provider packages installed on the server."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from airflow_python_sdk.model.provider_collection import ProviderCollection
+from airflow_python_sdk.operation import Api, operation
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from airflow_python_sdk.operation import CallOptions
+
+__all__ = ["ProviderApi"]
+
+
+class ProviderApi(Api):
+    """List the server's provider packages."""
+
+    @operation("GET", "/providers", errors=(401, 403))
+    def get_providers(self, **kwargs: Unpack[CallOptions]) -> ProviderCollection:
+        """List the installed provider packages."""
+        return self._call(locals())  # type: ignore[no-any-return]

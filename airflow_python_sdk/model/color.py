@@ -1,0 +1,9 @@
+"""A colour as the server writes it."""
+
+from airflow_python_sdk.model_utils import StringModel
+
+__all__ = ["Color"]
+
+
+class Color(StringModel):
+    """A colour in hex notation, such as ``#e8f7e4``."""

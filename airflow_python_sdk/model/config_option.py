@@ -1,0 +1,14 @@
+"""One option of the server's configuration."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["ConfigOption"]
+
+
+class ConfigOption(Model):
+    """A configuration option and its value."""
+
+    key: str | None = Field(default=None, read_only=True, doc="The option's name.")
+    value: str | None = Field(default=None, read_only=True, doc="The option's value, as text.")

@@ -1,0 +1,19 @@
+"""A connection as listed (without password or extra)."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["ConnectionCollectionItem"]
+
+
+class ConnectionCollectionItem(Model):
+    """A connection's id, type and address; listings leave out the password and extra."""
+
+    connection_id: str | None = Field(default=None, doc="The connection's id.")
+    conn_type: str | None = Field(default=None, doc="The connection type, e.g. `postgres` or `http`.")
+    description: str | None = Field(default=None, nullable=True, doc="What the connection is for.")
+    host: str | None = Field(default=None, nullable=True, doc="Host name or address.")
+    login: str | None = Field(default=None, nullable=True, doc="User name to log in with.")
+    schema: str | None = Field(default=None, nullable=True, doc="Schema, database or path, depending on the type.")
+    port: int | None = Field(default=None, nullable=True, doc="Port number.")

@@ -1,0 +1,16 @@
+"""The body that records a dataset update by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["CreateDatasetEvent"]
+
+
+class CreateDatasetEvent(Model):
+    """A dataset update to record: which dataset, and optional extra data."""
+
+    dataset_uri: str | None = Field(default=None, doc="URI of the dataset that was updated (required).")
+    extra: dict[str, Any] | None = Field(default=None, nullable=True, doc="Extra data to attach to the event.")

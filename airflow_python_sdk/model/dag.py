@@ -1,0 +1,76 @@
+"""A DAG."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from airflow_python_sdk.model.schedule_interval import ScheduleInterval
+from airflow_python_sdk.model.tag import Tag
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["DAG"]
+
+
+class DAG(Model):
+    """A DAG as the scheduler knows it. Only ``is_paused`` can be changed."""
+
+    dag_id: str | None = Field(default=None, read_only=True, doc="The DAG id.")
+    dag_display_name: str | None = Field(default=None, read_only=True, doc="The name shown in the UI.")
+    root_dag_id: str | None = Field(
+        default=None, nullable=True, read_only=True, doc="For a subDAG, the id of its top-level DAG."
+    )
+    is_paused: bool | None = Field(default=None, nullable=True, doc="Whether the DAG is paused.")
+    is_active: bool | None = Field(
+        default=None, nullable=True, read_only=True, doc="Whether the DAG's file still defines it."
+    )
+    is_subdag: bool | None = Field(default=None, read_only=True, doc="Whether this is a subDAG.")
+    last_parsed_time: datetime | None = Field(
+        default=None, nullable=True, read_only=True, doc="When its file was last parsed."
+    )
+    last_pickled: datetime | None = Field(default=None, nullable=True, read_only=True, doc="When it was last pickled.")
+    last_expired: datetime | None = Field(
+        default=None, nullable=True, read_only=True, doc="When it was last asked to refresh."
+    )
+    scheduler_lock: bool | None = Field(
+        default=None, nullable=True, read_only=True, doc="Whether a scheduler is scheduling it right now."
+    )
+    pickle_id: str | None = Field(default=None, nullable=True, read_only=True, doc="Id of its latest pickle.")
+    default_view: str | None = Field(default=None, nullable=True, read_only=True, doc="The UI view it opens in.")
+    fileloc: str | None = Field(default=None, read_only=True, doc="Absolute path of its file on the server.")
+    file_token: str | None = Field(
+        default=None, read_only=True, doc="Opaque token naming its file, for `get_dag_source` and `reparse_dag_file`."
+    )
+    owners: list[str] | None = Field(default=None, read_only=True, doc="Owners of its tasks.")
+    description: str | None = Field(default=None, nullable=True, read_only=True, doc="What the DAG does.")
+    schedule_interval: ScheduleInterval | None = Field(
+        default=None, nullable=True, read_only=True, doc="How often it runs; None when it is only triggered."
+    )
+    timetable_description: str | None = Field(default=None, nullable=True, read_only=True, doc="Its schedule in words.")
+    tags: list[Tag] | None = Field(default=None, nullable=True, read_only=True, doc="Its tags.")
+    max_active_tasks: int | None = Field(
+        default=None, nullable=True, read_only=True, doc="How many of its tasks may run at once."
+    )
+    max_active_runs: int | None = Field(
+        default=None, nullable=True, read_only=True, doc="How many of its runs may be active at once."
+    )
+    has_task_concurrency_limits: bool | None = Field(
+        default=None, nullable=True, read_only=True, doc="Whether any task limits its own concurrency."
+    )
+    has_import_errors: bool | None = Field(
+        default=None, nullable=True, read_only=True, doc="Whether its file failed to import."
+    )
+    next_dagrun: datetime | None = Field(
+        default=None, nullable=True, read_only=True, doc="Logical date of its next scheduled run."
+    )
+    next_dagrun_data_interval_start: datetime | None = Field(
+        default=None, nullable=True, read_only=True, doc="Start of the next run's data interval."
+    )
+    next_dagrun_data_interval_end: datetime | None = Field(
+        default=None, nullable=True, read_only=True, doc="End of the next run's data interval."
+    )
+    next_dagrun_create_after: datetime | None = Field(
+        default=None, nullable=True, read_only=True, doc="Earliest time the next run can be created."
+    )
+    max_consecutive_failed_dag_runs: int | None = Field(
+        default=None, nullable=True, read_only=True, doc="Failed runs in a row after which it is paused (0: never)."
+    )

@@ -1,0 +1,15 @@
+"""A DAG scheduled on a dataset."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["DagScheduleDatasetReference"]
+
+
+class DagScheduleDatasetReference(Model):
+    """A DAG that runs when a dataset is updated."""
+
+    dag_id: str | None = Field(default=None, nullable=True, doc="The consuming DAG.")
+    created_at: str | None = Field(default=None, doc="When the reference was recorded (ISO 8601 text).")
+    updated_at: str | None = Field(default=None, doc="When the reference last changed (ISO 8601 text).")

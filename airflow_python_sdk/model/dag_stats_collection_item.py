@@ -1,0 +1,15 @@
+"""The run counts of one DAG, by state."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model.dag_stats_state_collection_item import DagStatsStateCollectionItem
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["DagStatsCollectionItem"]
+
+
+class DagStatsCollectionItem(Model):
+    """One DAG and how many of its runs are in each state."""
+
+    dag_id: str | None = Field(default=None, doc="The DAG.")
+    stats: list[DagStatsStateCollectionItem] | None = Field(default=None, nullable=True, doc="One count per run state.")

@@ -1,0 +1,15 @@
+"""Run counts by state for a set of DAGs."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model.collection_info import CollectionInfo
+from airflow_python_sdk.model.dag_stats_collection_item import DagStatsCollectionItem
+from airflow_python_sdk.model_utils import Field
+
+__all__ = ["DagStatsCollectionSchema"]
+
+
+class DagStatsCollectionSchema(CollectionInfo):
+    """The run counts of each DAG asked for, and how many DAGs there are."""
+
+    dags: list[DagStatsCollectionItem] | None = Field(default=None, doc="One entry per DAG.")

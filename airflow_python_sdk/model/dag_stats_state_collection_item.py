@@ -1,0 +1,14 @@
+"""How many runs of one DAG are in one state."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["DagStatsStateCollectionItem"]
+
+
+class DagStatsStateCollectionItem(Model):
+    """A run state and the number of a DAG's runs in it."""
+
+    state: str | None = Field(default=None, doc="The run state.")
+    count: int | None = Field(default=None, doc="How many runs are in that state.")

@@ -1,0 +1,18 @@
+"""A problem the DAG processor found with a DAG."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["DagWarning"]
+
+
+class DagWarning(Model):
+    """A warning recorded against a DAG (e.g. it uses a pool that does not exist)."""
+
+    dag_id: str | None = Field(default=None, read_only=True, doc="The DAG the warning is about.")
+    warning_type: str | None = Field(default=None, read_only=True, doc="Kind of warning, e.g. non-existent pool.")
+    message: str | None = Field(default=None, read_only=True, doc="What is wrong, in words.")
+    timestamp: datetime | None = Field(default=None, read_only=True, doc="When the warning was recorded.")

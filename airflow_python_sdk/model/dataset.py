@@ -1,0 +1,27 @@
+"""A dataset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from airflow_python_sdk.model.dag_schedule_dataset_reference import DagScheduleDatasetReference
+from airflow_python_sdk.model.task_outlet_dataset_reference import TaskOutletDatasetReference
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["Dataset"]
+
+
+class Dataset(Model):
+    """A dataset: its URI, the tasks that update it and the DAGs scheduled on it."""
+
+    id: int | None = Field(default=None, doc="The dataset's id.")
+    uri: str | None = Field(default=None, doc="The dataset's URI.")
+    extra: dict[str, Any] | None = Field(default=None, nullable=True, doc="Extra data declared with the dataset.")
+    created_at: str | None = Field(default=None, doc="When the dataset was first seen (ISO 8601 text).")
+    updated_at: str | None = Field(default=None, doc="When the dataset last changed (ISO 8601 text).")
+    consuming_dags: list[DagScheduleDatasetReference] | None = Field(
+        default=None, doc="The DAGs scheduled on this dataset."
+    )
+    producing_tasks: list[TaskOutletDatasetReference] | None = Field(
+        default=None, doc="The tasks that update this dataset."
+    )

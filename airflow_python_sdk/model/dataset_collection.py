@@ -1,0 +1,15 @@
+"""A page of datasets."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model.collection_info import CollectionInfo
+from airflow_python_sdk.model.dataset import Dataset
+from airflow_python_sdk.model_utils import Field
+
+__all__ = ["DatasetCollection"]
+
+
+class DatasetCollection(CollectionInfo):
+    """A page of datasets and a total count."""
+
+    datasets: list[Dataset] | None = Field(default=None, doc="The datasets on this page.")

@@ -1,0 +1,15 @@
+"""A page of audit log entries."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model.collection_info import CollectionInfo
+from airflow_python_sdk.model.event_log import EventLog
+from airflow_python_sdk.model_utils import Field
+
+__all__ = ["EventLogCollection"]
+
+
+class EventLogCollection(CollectionInfo):
+    """A page of audit log entries and the total number that match."""
+
+    event_logs: list[EventLog] | None = Field(default=None, doc="The entries on this page.")

@@ -1,0 +1,32 @@
+"""The body of a batch task-instance query."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from airflow_python_sdk.model.task_state import TaskState
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["ListTaskInstanceForm"]
+
+
+class ListTaskInstanceForm(Model):
+    """Filters and page for listing task instances across DAGs and runs (lists match any of their values)."""
+
+    page_offset: int | None = Field(default=None, doc="How many task instances to skip.")
+    page_limit: int | None = Field(default=None, doc="How many task instances to return (server default 100).")
+    dag_ids: list[str] | None = Field(default=None, doc="Only instances of these DAGs.")
+    dag_run_ids: list[str] | None = Field(default=None, doc="Only instances of these DAG runs.")
+    task_ids: list[str] | None = Field(default=None, doc="Only instances of these tasks.")
+    execution_date_gte: datetime | None = Field(default=None, doc="Logical date at or after this.")
+    execution_date_lte: datetime | None = Field(default=None, doc="Logical date at or before this.")
+    start_date_gte: datetime | None = Field(default=None, doc="Started at or after this.")
+    start_date_lte: datetime | None = Field(default=None, doc="Started at or before this.")
+    end_date_gte: datetime | None = Field(default=None, doc="Ended at or after this.")
+    end_date_lte: datetime | None = Field(default=None, doc="Ended at or before this.")
+    duration_gte: float | None = Field(default=None, doc="Ran at least this many seconds.")
+    duration_lte: float | None = Field(default=None, doc="Ran at most this many seconds.")
+    state: list[TaskState] | None = Field(default=None, doc="Only instances in these states.")
+    pool: list[str] | None = Field(default=None, doc="Only instances in these pools.")
+    queue: list[str] | None = Field(default=None, doc="Only instances in these queues.")
+    executor: list[str] | None = Field(default=None, doc="Only instances on these executors.")

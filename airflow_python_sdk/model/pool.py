@@ -1,0 +1,22 @@
+"""A pool: a limited number of slots that tasks share."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["Pool"]
+
+
+class Pool(Model):
+    """A pool of slots limiting how many tasks run at once, with its current usage."""
+
+    name: str | None = Field(default=None, doc="The pool's name.")
+    slots: int | None = Field(default=None, doc="How many slots it has; a task takes one or more.")
+    occupied_slots: int | None = Field(default=None, read_only=True, doc="Slots taken now (running and queued).")
+    running_slots: int | None = Field(default=None, read_only=True, doc="Slots taken by running tasks.")
+    queued_slots: int | None = Field(default=None, read_only=True, doc="Slots taken by queued tasks.")
+    scheduled_slots: int | None = Field(default=None, read_only=True, doc="Slots taken by scheduled tasks.")
+    deferred_slots: int | None = Field(default=None, read_only=True, doc="Slots taken by deferred tasks.")
+    open_slots: int | None = Field(default=None, read_only=True, doc="Slots free now.")
+    description: str | None = Field(default=None, nullable=True, doc="What the pool is for.")
+    include_deferred: bool | None = Field(default=None, doc="Whether deferred tasks count against the slots.")

@@ -1,0 +1,15 @@
+"""A page of pools."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model.collection_info import CollectionInfo
+from airflow_python_sdk.model.pool import Pool
+from airflow_python_sdk.model_utils import Field
+
+__all__ = ["PoolCollection"]
+
+
+class PoolCollection(CollectionInfo):
+    """A page of pools and the total number there are."""
+
+    pools: list[Pool] | None = Field(default=None, doc="The pools on this page.")

@@ -1,0 +1,15 @@
+"""An installed provider package."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["Provider"]
+
+
+class Provider(Model):
+    """A provider package installed on the server."""
+
+    package_name: str | None = Field(default=None, doc="The package name, e.g. `apache-airflow-providers-fab`.")
+    description: str | None = Field(default=None, doc="What the provider offers.")
+    version: str | None = Field(default=None, doc="The installed version.")

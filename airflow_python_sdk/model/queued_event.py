@@ -1,0 +1,17 @@
+"""A dataset update waiting to trigger a DAG."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["QueuedEvent"]
+
+
+class QueuedEvent(Model):
+    """A dataset update queued for a consuming DAG that has not run on it yet."""
+
+    uri: str | None = Field(default=None, doc="The updated dataset's URI.")
+    dag_id: str | None = Field(default=None, doc="The DAG it is queued for.")
+    created_at: datetime | None = Field(default=None, doc="When it was queued.")

@@ -1,0 +1,14 @@
+"""The tasks of a DAG."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model.task import Task
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["TaskCollection"]
+
+
+class TaskCollection(Model):
+    """Every task of one DAG."""
+
+    tasks: list[Task] | None = Field(default=None, doc="The tasks.")

@@ -1,0 +1,14 @@
+"""A condition that keeps a task instance from being scheduled."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["TaskFailedDependency"]
+
+
+class TaskFailedDependency(Model):
+    """One unmet dependency of a task instance."""
+
+    name: str | None = Field(default=None, doc="The dependency, e.g. Trigger Rule.")
+    reason: str | None = Field(default=None, doc="Why it is not met.")

@@ -1,0 +1,16 @@
+"""A task that updates a dataset."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["TaskOutletDatasetReference"]
+
+
+class TaskOutletDatasetReference(Model):
+    """A task that lists a dataset among its outlets."""
+
+    dag_id: str | None = Field(default=None, nullable=True, doc="The producing task's DAG.")
+    task_id: str | None = Field(default=None, nullable=True, doc="The producing task.")
+    created_at: str | None = Field(default=None, doc="When the reference was recorded (ISO 8601 text).")
+    updated_at: str | None = Field(default=None, doc="When the reference last changed (ISO 8601 text).")

@@ -1,0 +1,20 @@
+"""An XCom entry, without its value."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["XComCollectionItem"]
+
+
+class XComCollectionItem(Model):
+    """An XCom entry as listed: where it comes from, but not its value."""
+
+    key: str | None = Field(default=None, doc="The key.")
+    timestamp: datetime | None = Field(default=None, doc="When it was pushed.")
+    execution_date: datetime | None = Field(default=None, doc="Logical date of the run.")
+    map_index: int | None = Field(default=None, doc="Map index of the task instance that pushed it; -1 if not mapped.")
+    task_id: str | None = Field(default=None, doc="The task that pushed it.")
+    dag_id: str | None = Field(default=None, doc="The DAG.")
