@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -39,16 +39,20 @@ class _Retry(Retry):
         return min(super().parse_retry_after(retry_after), BACKOFF_MAX)
 
 
-def make_retry(retries: int | Retry, methods: frozenset[str] = DEFAULT_RETRY_METHODS) -> Retry:
+def make_retry(
+    retries: int | Retry, methods: frozenset[str] = DEFAULT_RETRY_METHODS, secret_headers: Iterable[str] = ()
+) -> Retry:
     """The retry policy for a retry count (a ``Retry`` is used as given).
 
     Connection failures (nothing was sent) are retried for every method; read failures and the
     statuses in :data:`RETRY_STATUSES` only for ``methods``. Waits grow exponentially with jitter,
-    or follow the server's Retry-After.
+    or follow the server's Retry-After. A redirect to another host drops the credential headers
+    (Authorization, cookies, and ``secret_headers`` such as API-key headers).
     """
     if isinstance(retries, Retry):
         return retries
     return _Retry(
+        remove_headers_on_redirect=Retry.DEFAULT_REMOVE_HEADERS_ON_REDIRECT | set(secret_headers),
         total=None,
         connect=retries,
         read=retries,
@@ -102,7 +106,7 @@ class RESTClientObject:
     """Sends requests through one urllib3 ``PoolManager`` (or ``ProxyManager``)."""
 
     def __init__(self, configuration: Configuration) -> None:
-        self.retries = make_retry(configuration.retries, frozenset(configuration.retry_methods))
+        self.retries = make_retry(configuration.retries, frozenset(configuration.retry_methods), configuration.api_key)
         self.timeout = _timeout(configuration.timeout)
         options: dict[str, Any] = {
             "num_pools": 4,
