@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -177,3 +178,25 @@ def test_fields_limits_what_the_server_returns(live_dag_runs: DAGRunApi, run_id:
     assert slim.dag_run_id == rid and slim.state is DagState.QUEUED and slim.note is None
     assert set(slim.to_dict()) == {"dag_run_id", "state"}
     live_dag_runs.delete_dag_run(DAG, rid)
+
+
+def test_eight_threads_trigger_200_runs_through_one_client(live_dag_runs: DAGRunApi, run_id: Callable[[], str]) -> None:
+    prefix = run_id()
+    ids = [f"{prefix}-{i:03d}" for i in range(200)]
+    base = dt.datetime(2035, 1, 1, tzinfo=UTC) + dt.timedelta(days=hash(prefix) % 10_000)
+
+    def trigger(i: int) -> str | None:
+        run = DAGRun(dag_run_id=ids[i], logical_date=base + dt.timedelta(seconds=i))
+        return live_dag_runs.post_dag_run(DAG, run).dag_run_id
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        created = list(pool.map(trigger, range(200)))
+    assert sorted(created) == ids  # type: ignore[type-var]
+
+    listed = live_dag_runs.get_dag_runs(DAG, execution_date_gte=base, limit=1000).dag_runs or []
+    mine = [r.dag_run_id for r in listed if (r.dag_run_id or "").startswith(prefix)]
+    assert len(mine) == 200 and sorted(mine) == ids  # type: ignore[type-var]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda rid: live_dag_runs.delete_dag_run(DAG, rid), ids))
+    assert live_dag_runs.get_dag_runs(DAG, execution_date_gte=base).total_entries == 0
