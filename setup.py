@@ -19,10 +19,11 @@ setup(
     packages=find_packages(include=["airflow_python_sdk", "airflow_python_sdk.*"]),
     package_data={"airflow_python_sdk": ["py.typed"]},
     install_requires=(HERE / "requirements.txt").read_text().split(),
+    extras_require={"progress": ["tqdm"]},
+    entry_points={"console_scripts": ["airflow-sdk = airflow_python_sdk.cli:main"]},
     keywords=["Apache Airflow", "REST API", "client", "SDK"],
     classifiers=[
         "Programming Language :: Python :: 3",
         "Typing :: Typed",
-        "License :: OSI Approved :: Apache Software License",
     ],
 )

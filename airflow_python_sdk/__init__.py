@@ -30,7 +30,10 @@ from airflow_python_sdk.exceptions import (
     OpenApiException,
     ServiceException,
     UnauthorizedException,
+    UnsupportedOperationError,
+    WaitTimeoutError,
 )
+from airflow_python_sdk.pagination import paginate
 
 __all__ = [
     "__version__",
@@ -41,6 +44,7 @@ __all__ = [
     "ApiValueError",
     "ApiAttributeError",
     "ApiKeyError",
+    "UnsupportedOperationError",
     "ApiConnectionError",
     "ApiTimeoutError",
     "ApiSSLError",
@@ -51,4 +55,6 @@ __all__ = [
     "NotFoundException",
     "ConflictException",
     "ServiceException",
+    "WaitTimeoutError",
+    "paginate",
 ]

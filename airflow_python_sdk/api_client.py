@@ -12,10 +12,17 @@ from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 from urllib.parse import quote, urlencode
 
 from airflow_python_sdk._version import __version__
+from airflow_python_sdk.auth import TokenSource
 from airflow_python_sdk.configuration import Configuration
-from airflow_python_sdk.exceptions import ApiException, ApiTypeError, ApiValueError
+from airflow_python_sdk.exceptions import (
+    ApiException,
+    ApiTypeError,
+    ApiValueError,
+    UnauthorizedException,
+    UnsupportedOperationError,
+)
 from airflow_python_sdk.model_utils import Model, check_value, format_datetime, to_json
-from airflow_python_sdk.operation import CALL_OPTIONS, Operation, Param
+from airflow_python_sdk.operation import CALL_OPTIONS, V2, Operation
 from airflow_python_sdk.rest import RESTClientObject, RESTResponse, redact_url
 
 if TYPE_CHECKING:
@@ -49,6 +56,11 @@ class ApiClient:
         self.pool_threads = pool_threads or self.configuration.connection_pool_maxsize
         self._pool: ThreadPool | None = None
         self.user_agent = f"airflow-python-sdk/{__version__}"
+        self._tokens: TokenSource | None = None
+        """Airflow 3 with a username and no token: log in for a JWT, and again when it expires."""
+        configuration = self.configuration
+        if configuration.api_version == "v2" and configuration.username is not None and not configuration.access_token:
+            self._tokens = TokenSource(configuration, self.rest_client)
 
     def __enter__(self) -> ApiClient:
         return self
@@ -99,7 +111,8 @@ class ApiClient:
         """Check the arguments of ``op``, send it, and decode the answer.
 
         ``args`` are the method's ``locals()``: its parameters plus ``kwargs``, the call options.
-        Nothing is sent when an argument is wrong.
+        On an Airflow 3 host the operation's ``v2`` form is sent. Nothing is sent when an argument
+        is wrong or the server's API version lacks the operation.
         """
         options: dict[str, Any] = args.get("kwargs") or {}
         unknown = sorted(options.keys() - CALL_OPTIONS)
@@ -115,10 +128,23 @@ class ApiClient:
             return self.pool.apply_async(self._send, (op, *request, options))
         return self._send(op, *request, options)
 
+    def _form(self, op: Operation) -> V2 | None:
+        """The operation's Airflow 3 form on a v2 host, else None (send the v1 form)."""
+        if self.configuration.api_version != "v2":
+            return None
+        if op.v2 is None:
+            raise UnsupportedOperationError(
+                f"{op.id}() is not available on Airflow 3: {self.configuration.host} serves /api/v2, "
+                "which has no such operation"
+            )
+        return op.v2
+
     def _build(
         self, op: Operation, args: Mapping[str, Any], check: bool, extra_headers: Mapping[str, str] | None
-    ) -> tuple[str, dict[str, str], bytes | None]:
-        path = op.path
+    ) -> tuple[str, str, dict[str, str], bytes | None]:
+        form = self._form(op)
+        rename = form.rename if form else {}
+        path = form.path or op.path if form else op.path
         query: list[tuple[str, str]] = []
         body: Any = None
         for param in op.params:
@@ -129,15 +155,32 @@ class ApiClient:
                 continue
             if check:
                 value = check_value(value, param.type, [op.id, param.name])
+            if form and param.name in form.unsupported:
+                raise ApiValueError(
+                    f"{op.id}(): Airflow 3 (/api/v2) has no parameter {param.name!r}", [op.id, param.name]
+                )
             if param.where == "path":
                 text = _query_text(value)
                 if not text:
                     raise ApiValueError(f"{op.id}(): parameter {param.name!r} must not be empty", [op.id, param.name])
                 path = path.replace(f"{{{param.name}}}", quote(text, safe=""))
             elif param.where == "query":
-                query.extend(_query_pairs(param, value))
+                query.extend(
+                    # Airflow 3 reads list parameters only repeated: a comma-joined update_mask is ignored there
+                    _query_pairs(
+                        rename.get(param.name, param.name),
+                        param.joined and not form,
+                        _renamed(param.name, value, rename),
+                    )
+                )
             else:
                 body = to_json(value, [op.id, param.name])
+        if form:
+            if isinstance(body, dict) and rename:
+                body = {rename.get(k, k): _renamed(k, v, rename) for k, v in body.items()}
+            if form.body is not None:
+                body = form.body(body)
+            query.extend(form.query.items())
         headers = {"Accept": "text/plain" if op.returns_text else "application/json", **self.default_headers}
         if self.cookie:
             headers["Cookie"] = self.cookie
@@ -146,24 +189,40 @@ class ApiClient:
             data = json.dumps(body, separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
         headers.update(self.configuration.auth_headers())
+        if self._tokens is not None:
+            headers["Authorization"] = f"Bearer {self._tokens.token()}"
         headers.update(extra_headers or {})
         url = self.configuration.host + path
         if query:
             url += "?" + urlencode(query, quote_via=quote)
-        return url, headers, data
+        return (form.method if form and form.method else op.method), url, headers, data
 
     def _send(
-        self, op: Operation, url: str, headers: dict[str, str], body: bytes | None, options: Mapping[str, Any]
+        self,
+        op: Operation,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        body: bytes | None,
+        options: Mapping[str, Any],
     ) -> Any:
         preload = options.get("_preload_content", True)
+        timeout = options.get("_request_timeout")
         try:
-            response = self.rest_client.request(op.method, url, headers, body, preload, options.get("_request_timeout"))
+            try:
+                response = self.rest_client.request(method, url, headers, body, preload, timeout)
+            except UnauthorizedException:
+                if self._tokens is None:
+                    raise
+                rejected = headers["Authorization"].removeprefix("Bearer ")  # expired: log in again, once
+                headers = {**headers, "Authorization": f"Bearer {self._tokens.renew(rejected)}"}
+                response = self.rest_client.request(method, url, headers, body, preload, timeout)
         except ApiException as exc:
-            _log(op.method, url, exc.status, None)
+            _log(method, url, exc.status, None)
             raise
         if not preload:
             return response
-        _log(op.method, url, response.status, response.elapsed)
+        _log(method, url, response.status, response.elapsed)
         data = self._decode(op, response, options.get("_check_return_type", False))
         if options.get("_return_http_data_only", True):
             return data
@@ -175,13 +234,15 @@ class ApiClient:
             return None
         if not response.data.strip():
             raise ApiException(response.status, "the answer is empty where data was expected", http_resp=response)
-        if op.returns_text and (response.getheader("Content-Type") or "").startswith("text/"):
+        _, returns_text, model = _reading(op)
+        if returns_text and (response.getheader("Content-Type") or "").startswith("text/"):
             return response.text
         try:
             data = json.loads(response.data)
         except ValueError as exc:
             raise ApiException(response.status, f"the answer is not valid JSON ({exc})", http_resp=response) from exc
-        model = _pick_model(op.returns, data)
+        if model is _BY_ANSWER:
+            model = _pick_model(op.returns, data)
         if model is None:
             return data
         try:
@@ -191,6 +252,21 @@ class ApiClient:
         if validate:
             result._validate()
         return result
+
+
+_BY_ANSWER: Any = object()
+_READING: dict[int, tuple[Operation, bool, Any]] = {}
+"""Per operation (by id; the operation itself kept beside, so the id stays its own): whether it may answer
+text, and the model its answers are read into (``_BY_ANSWER`` for a union: picked per answer). Worked
+out on its first call rather than on every call."""
+
+
+def _reading(op: Operation) -> tuple[Operation, bool, Any]:
+    entry = _READING.get(id(op))
+    if entry is None or entry[0] is not op:
+        union = get_origin(op.returns) in (Union, types.UnionType)
+        entry = _READING[id(op)] = (op, op.returns_text, _BY_ANSWER if union else _pick_model(op.returns, None))
+    return entry
 
 
 def _pick_model(returns: Any, data: Any) -> type[Model] | None:
@@ -212,12 +288,21 @@ def _query_text(value: Any) -> str:
     return str(value)
 
 
-def _query_pairs(param: Param, value: Any) -> list[tuple[str, str]]:
+def _query_pairs(name: str, joined: bool, value: Any) -> list[tuple[str, str]]:
     if isinstance(value, (list, tuple)):
-        if param.joined:
-            return [(param.name, ",".join(_query_text(v) for v in value))] if value else []
-        return [(param.name, _query_text(v)) for v in value]
-    return [(param.name, _query_text(value))]
+        if joined:
+            return [(name, ",".join(_query_text(v) for v in value))] if value else []
+        return [(name, _query_text(v)) for v in value]
+    return [(name, _query_text(value))]
+
+
+def _renamed(name: str, value: Any, rename: Mapping[str, str]) -> Any:
+    """An ``order_by`` value naming a renamed field, renamed too (``-execution_date`` -> ``-logical_date``)."""
+    if name != "order_by" or not isinstance(value, str) or not rename:
+        return value
+    descending = value.startswith("-")
+    field = rename.get(value.lstrip("-"), value.lstrip("-"))
+    return f"-{field}" if descending else field
 
 
 def _log(method: str, url: str, status: int | None, elapsed: float | None) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import base64
 import copy
 import logging
+import os
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
+
+from airflow_python_sdk.exceptions import ApiValueError
 
 __all__ = [
     "Configuration",
@@ -18,6 +21,12 @@ __all__ = [
     "DEFAULT_BACKOFF_FACTOR",
     "DEFAULT_POOL_MAXSIZE",
     "Timeout",
+    "ENV_HOST",
+    "ENV_USERNAME",
+    "ENV_PASSWORD",
+    "ENV_ACCESS_TOKEN",
+    "ENV_VERIFY_SSL",
+    "ENV_CA_BUNDLE",
 ]
 
 Timeout = float | tuple[float, float]
@@ -36,6 +45,22 @@ DEFAULT_POOL_MAXSIZE = 10
 """Connections kept per host: the number of threads that can call one client at once."""
 
 _SECRETS = ("password", "access_token", "api_key")
+
+ENV_HOST = "AIRFLOW_API_URL"
+ENV_USERNAME = "AIRFLOW_USERNAME"
+ENV_PASSWORD = "AIRFLOW_PASSWORD"
+ENV_ACCESS_TOKEN = "AIRFLOW_API_TOKEN"
+ENV_VERIFY_SSL = "AIRFLOW_VERIFY_SSL"
+ENV_CA_BUNDLE = "AIRFLOW_CA_BUNDLE"
+_ENV_OPTIONS = {
+    ENV_HOST: "host",
+    ENV_USERNAME: "username",
+    ENV_PASSWORD: "password",
+    ENV_ACCESS_TOKEN: "access_token",
+    ENV_CA_BUNDLE: "ssl_ca_cert",
+}
+_ENV_TRUE = frozenset({"true", "1", "yes"})
+_ENV_FALSE = frozenset({"false", "0", "no"})
 
 
 class Configuration:
@@ -142,6 +167,33 @@ class Configuration:
         if shown["api_key"]:
             shown["api_key"] = {k: "***" for k in self.api_key}
         return f"Configuration({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Configuration:
+        """A configuration read from environment variables (``os.environ`` unless ``environ`` is given).
+
+        - ``AIRFLOW_API_URL``: ``host``, e.g. ``https://airflow.example.com/api/v1``
+        - ``AIRFLOW_USERNAME``, ``AIRFLOW_PASSWORD``: HTTP Basic credentials
+        - ``AIRFLOW_API_TOKEN``: ``access_token`` (Bearer; wins over Basic)
+        - ``AIRFLOW_VERIFY_SSL``: ``verify_ssl``, one of true/false, 1/0, yes/no (any case)
+        - ``AIRFLOW_CA_BUNDLE``: ``ssl_ca_cert``, a CA bundle file to verify the server with
+
+        Empty variables count as unset. Keyword ``overrides`` (any :class:`Configuration` keyword) win
+        over the environment, even when they are None. A malformed ``AIRFLOW_VERIFY_SSL`` raises
+        :class:`ApiValueError` naming the variable.
+        """
+        env = os.environ if environ is None else environ
+        options: dict[str, Any] = {}
+        for variable, option in _ENV_OPTIONS.items():
+            if env.get(variable):
+                options[option] = env[variable]
+        verify = env.get(ENV_VERIFY_SSL, "").strip().lower()
+        if verify in _ENV_TRUE or verify in _ENV_FALSE:
+            options["verify_ssl"] = verify in _ENV_TRUE
+        elif verify:
+            raise ApiValueError(f"{ENV_VERIFY_SSL} must be true/false, 1/0 or yes/no, not {env[ENV_VERIFY_SSL]!r}")
+        options.update(overrides)
+        return cls(**options)
 
     @classmethod
     def set_default(cls, default: Configuration | None) -> None:

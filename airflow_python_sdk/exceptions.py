@@ -5,9 +5,11 @@ OpenApiException
 ├── ApiValueError (also ValueError)       bad input value, or a response value that cannot be read
 ├── ApiAttributeError (also AttributeError)
 ├── ApiKeyError (also KeyError)
+├── UnsupportedOperationError (also NotImplementedError)  not in the server's API version; nothing sent
 ├── ApiConnectionError                    no HTTP answer: refused, reset, DNS, protocol error
 │   ├── ApiTimeoutError                   connect or read timeout
 │   └── ApiSSLError                       TLS handshake or certificate failure
+├── WaitTimeoutError (also TimeoutError)  a DAG run did not finish within the wait's timeout
 └── ApiException                          the server answered with an error status
     ├── BadRequestException               400 (and 422 from Airflow 3)
     ├── UnauthorizedException             401
@@ -21,7 +23,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from airflow_python_sdk.model.dag_run import DAGRun
+    from airflow_python_sdk.model.dag_state import DagState
 
 __all__ = [
     "OpenApiException",
@@ -29,6 +35,7 @@ __all__ = [
     "ApiValueError",
     "ApiAttributeError",
     "ApiKeyError",
+    "UnsupportedOperationError",
     "ApiConnectionError",
     "ApiTimeoutError",
     "ApiSSLError",
@@ -39,6 +46,7 @@ __all__ = [
     "NotFoundException",
     "ConflictException",
     "ServiceException",
+    "WaitTimeoutError",
     "exception_for_status",
 ]
 
@@ -109,6 +117,34 @@ class ApiTimeoutError(ApiConnectionError):
 
 class ApiSSLError(ApiConnectionError):
     """The TLS handshake failed, typically because the certificate could not be verified."""
+
+
+class WaitTimeoutError(OpenApiException, TimeoutError):
+    """A DAG run was still unfinished when the wait's timeout passed (the run itself goes on).
+
+    ``dag_run`` is the run as last seen, ``state`` its state then; ``timeout`` and ``elapsed`` are in seconds.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        dag_run: DAGRun | None = None,
+        state: DagState | None = None,
+        timeout: float | None = None,
+        elapsed: float | None = None,
+    ) -> None:
+        self.dag_run = dag_run
+        self.state = state
+        self.timeout = timeout
+        self.elapsed = elapsed
+        super().__init__(message)
+
+
+class UnsupportedOperationError(OpenApiException, NotImplementedError):
+    """The server's API version has no such operation (an Airflow 2 operation on Airflow 3, say).
+
+    Raised before anything is sent.
+    """
 
 
 class ApiException(OpenApiException):

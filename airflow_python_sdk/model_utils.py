@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import html
 import math
 import sys
 import types
@@ -58,15 +59,28 @@ _MISSING: Any = object()
 # --- datetimes -----------------------------------------------------------------------------------
 
 
+_fromisoformat = dt.datetime.fromisoformat
+_UTC = dt.timezone.utc
+
+
 def parse_datetime(value: str) -> dt.datetime:
     """Parse an ISO 8601 timestamp as the server sends it (``Z`` or ``+00:00``); naive means UTC."""
     try:
-        parsed = dt.datetime.fromisoformat(value)
+        parsed = _fromisoformat(value)
     except ValueError:  # shapes older Pythons' fromisoformat refuses, e.g. a trailing "Z" before 3.11
-        from dateutil.parser import isoparse
+        parsed = _parse_other(value)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
 
-        parsed = isoparse(value)
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.timezone.utc)
+
+def _parse_other(value: str) -> dt.datetime:
+    if value[-1:] == "Z":  # Python 3.10's fromisoformat refuses it; 3.11 reads it as this
+        try:
+            return _fromisoformat(value[:-1] + "+00:00")
+        except ValueError:
+            pass
+    from dateutil.parser import isoparse
+
+    return isoparse(value)
 
 
 def format_datetime(value: dt.datetime) -> str:
@@ -233,8 +247,12 @@ def _read_dict(value: Any) -> dict[str, Any]:
 
 
 def _read_datetime(value: Any) -> dt.datetime:
-    if isinstance(value, str):
-        return parse_datetime(value)
+    if isinstance(value, str):  # parse_datetime, inlined: it runs for every timestamp of every run
+        try:
+            parsed = _fromisoformat(value)
+        except ValueError:
+            parsed = _parse_other(value)
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
     raise ValueError(value)
 
 
@@ -273,7 +291,17 @@ def _reader(tp: Any) -> Reader | None:
         return _read_dict
     if tp in _SCALAR_READERS:
         return _SCALAR_READERS[tp]
-    if isinstance(tp, type) and issubclass(tp, (OpenEnum, StringModel)):
+    if isinstance(tp, type) and issubclass(tp, OpenEnum):
+        known = tp._value2member_map_  # members, and the unknown values met before (see OpenEnum._missing_)
+
+        def read_enum(value: Any) -> Any:
+            if isinstance(value, str):
+                member = known.get(value)
+                return member if member is not None else tp(value)
+            raise ValueError(value)
+
+        return read_enum
+    if isinstance(tp, type) and issubclass(tp, StringModel):
 
         def read_named_string(value: Any) -> Any:
             if isinstance(value, str):
@@ -290,13 +318,19 @@ def _reader(tp: Any) -> Reader | None:
 
 
 class _FieldSpec:
-    __slots__ = ("doc", "fallback_keys", "key", "nullable", "read_only")
+    __slots__ = ("doc", "fallback_keys", "key", "nullable", "read_only", "v2_only")
 
     def __init__(
-        self, nullable: bool, read_only: bool, doc: str, key: str | None, fallback_keys: tuple[str, ...]
+        self,
+        nullable: bool,
+        read_only: bool,
+        doc: str,
+        key: str | None,
+        fallback_keys: tuple[str, ...],
+        v2_only: bool = False,
     ) -> None:
         self.nullable, self.read_only, self.doc, self.key = nullable, read_only, doc, key
-        self.fallback_keys = fallback_keys
+        self.fallback_keys, self.v2_only = fallback_keys, v2_only
 
 
 def Field(  # noqa: N802 - named like the type checkers' field specifiers it stands for
@@ -307,56 +341,102 @@ def Field(  # noqa: N802 - named like the type checkers' field specifiers it sta
     doc: str = "",
     key: str | None = None,
     fallback_keys: tuple[str, ...] = (),
+    v2_only: bool = False,
 ) -> Any:
     """Declare a model field; its type is the class annotation.
 
     ``default`` is always None (an unset field reads as None and is not sent); it is spelled out so
     that type checkers see the constructor argument as optional. ``key`` is the JSON name when it
     differs from the attribute name; ``fallback_keys`` are read when ``key`` is absent (for servers
-    that send a field under another name than their spec gives).
+    that send a field under another name than their spec gives). ``v2_only`` marks a field only
+    Airflow 3 servers send (it reads as None from Airflow 2).
     """
-    return _FieldSpec(nullable, read_only, doc, key, fallback_keys)
+    return _FieldSpec(nullable, read_only, doc, key, fallback_keys, v2_only)
+
+
+class _NeverSent:
+    """A type no JSON value has: the ``_as_sent`` of fields whose values always need converting."""
+
+
+class _Timestamp(_NeverSent):
+    """The ``_as_sent`` of datetime fields, whose conversion :meth:`FieldInfo.__get__` inlines."""
 
 
 class FieldInfo:
     """The descriptor behind one model field: reads lazily from the server's JSON, checks on write."""
 
-    __slots__ = ("_read", "doc", "fallback_keys", "key", "name", "nullable", "owner", "read_only", "type")
+    __slots__ = (
+        "_as_sent",
+        "_read",
+        "doc",
+        "fallback_keys",
+        "key",
+        "name",
+        "nullable",
+        "owner",
+        "read_only",
+        "type",
+        "v2_only",
+    )
 
     def __init__(self, owner: str, name: str, tp: Any, spec: _FieldSpec) -> None:
         self.owner, self.name, self.type = owner, name, tp
         self.key = spec.key or name
-        self.fallback_keys = spec.fallback_keys
+        self.fallback_keys, self.v2_only = spec.fallback_keys, spec.v2_only
         self.nullable, self.read_only, self.doc = spec.nullable, spec.read_only, spec.doc
         self._read: Reader | None = _MISSING  # resolved on first read: nested models may come later
+        # The JSON type that already is the declared one (str for a str field): such a value is
+        # returned as sent, without a reader call or a cached copy.
+        plain = _strip_none(tp)
+        plain = dict if get_origin(plain) is dict else plain
+        self._as_sent: type = (
+            plain if plain in (str, int, float, bool, dict) else _Timestamp if plain is dt.datetime else _NeverSent
+        )
 
     def __get__(self, obj: Model | None, objtype: type | None = None) -> Any:
         if obj is None:
             return self
-        vals = obj._vals
-        value = vals.get(self.name, _MISSING)
-        if value is not _MISSING:
-            return value
-        value = obj._raw.get(self.key, _MISSING)
+        vals, name = obj._vals, self.name
+        if name in vals:
+            return vals[name]
+        raw = obj._raw
+        value = raw.get(self.key, _MISSING)
         if value is _MISSING:
-            key = self._fallback_in(obj._raw)
+            key = self._fallback_in(raw)
             if key is None:
                 return None
-            value = obj._raw[key]
-        if value is not None:
-            read = self._read
-            if read is _MISSING:
-                read = self._read = _reader(self.type)
-            if read is not None:
-                try:
-                    value = read(value)
-                except (ValueError, TypeError, OverflowError) as exc:
-                    raise ApiValueError(
-                        f"{self.owner}.{self.name}: cannot read {value!r} as {type_name(self.type)}",
-                        [self.owner, self.name],
-                    ) from exc
-        vals[self.name] = value
-        return value
+            value = raw[key]
+        if value is None or value.__class__ is self._as_sent:
+            return value  # nothing to convert: the server's value is the field's (and stays in _raw)
+        if self._as_sent is _Timestamp and value.__class__ is str:
+            try:  # the common case, inlined: a timestamp as the server writes it
+                converted = _fromisoformat(value)
+            except (ValueError, OverflowError):
+                converted = self._convert(value)  # another shape, or an ApiValueError naming the field
+            else:
+                if converted.tzinfo is None:
+                    converted = converted.replace(tzinfo=_UTC)
+        else:
+            converted = self._convert(value)
+            if converted is value:
+                return value
+        vals[name] = converted  # converted once; later reads are one dict lookup
+        return converted
+
+    def _convert(self, value: Any) -> Any:
+        """``value`` read as the field's type; :class:`ApiValueError` when it cannot be."""
+        read = self._read
+        if read is _MISSING:
+            read = self._read = _reader(self.type)
+        if read is None:
+            return value
+        try:
+            return read(value)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise ApiValueError(
+                f"{self.owner}.{self.name}: cannot read {value!r} as {type_name(self.type)}",
+                [self.owner, self.name],
+            ) from exc
 
     def _fallback_in(self, raw: dict[str, Any]) -> str | None:
         return next((k for k in self.fallback_keys if k in raw), None)
@@ -496,6 +576,11 @@ class Model(metaclass=ModelMeta):
         parts += [f"{k}={self._raw[k]!r}" for k in self._extra_keys()]
         return f"{type(self).__name__}({', '.join(parts)})"
 
+    def _repr_html_(self) -> str:
+        """An HTML table for notebooks: a collection's items one per row (a column per scalar field
+        they have), any other model its fields one per row."""
+        return _html_table(self)
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Model):
@@ -513,6 +598,60 @@ def _validate_value(value: Any) -> None:
     elif isinstance(value, list):
         for item in value:
             _validate_value(item)
+
+
+MAX_HTML_ROWS = 50
+"""Rows an HTML table of a collection shows; the rest are counted below it."""
+MAX_HTML_CELL = 120
+"""Characters a cell of an HTML table shows before it is cut with an ellipsis."""
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    elif isinstance(value, dt.datetime):
+        value = value.isoformat(sep=" ", timespec="seconds")
+    text = value if isinstance(value, str) else repr(value)
+    text = text if len(text) <= MAX_HTML_CELL else text[: MAX_HTML_CELL - 1] + "\u2026"
+    return html.escape(text)
+
+
+def _is_scalar(tp: Any) -> bool:
+    tp = _strip_none(tp)
+    return tp in (str, int, float, bool, dt.datetime, dt.date) or (
+        isinstance(tp, type) and issubclass(tp, (OpenEnum, StringModel))
+    )
+
+
+def _html_value(model: Model, field: FieldInfo) -> Any:
+    try:
+        return field.__get__(model)
+    except ApiValueError:
+        return model._raw.get(field.key)  # shown as sent: a display never fails on one odd value
+
+
+def _html_table(model: Model) -> str:
+    """A collection (``total_entries`` and one list of models) as its items' fields by rows; else one model's fields."""
+    name = type(model).__name__
+    lists = [f for f in model._fields.values() if get_origin(_strip_none(f.type)) is list]
+    item_type = _strip_none(get_args(_strip_none(lists[0].type))[0]) if len(lists) == 1 else None
+    if not (isinstance(item_type, type) and issubclass(item_type, Model) and "total_entries" in model._fields):
+        rows = "".join(
+            f"<tr><th>{html.escape(f.name)}</th><td>{_cell(_html_value(model, f))}</td></tr>" for f in model._present()
+        )
+        return f"<table><caption>{html.escape(name)}</caption>{rows}</table>"
+    items = [i for i in _html_value(model, lists[0]) or [] if isinstance(i, Model)]
+    shown = items[:MAX_HTML_ROWS]
+    columns = [f for f in item_type._fields.values()
+               if _is_scalar(f.type) and any(f.name in i._vals or f.in_raw(i._raw) for i in shown)]  # fmt: skip
+    total = _html_value(model, model._fields["total_entries"])
+    caption = f"{name}: {len(items)} {lists[0].name}" + (f" of {total}" if isinstance(total, int) else "")
+    head = "".join(f"<th>{html.escape(f.name)}</th>" for f in columns)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(_html_value(i, f))}</td>" for f in columns) + "</tr>" for i in shown)
+    more = f"<p>... and {len(items) - len(shown)} more</p>" if len(items) > len(shown) else ""
+    return f"<table><caption>{html.escape(caption)}</caption><tr>{head}</tr>{body}</table>{more}"
 
 
 def to_json(value: Any, path: PathToItem = ()) -> Any:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import inspect
 import re
 import sys
-from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, get_args
 
 from airflow_python_sdk.configuration import Timeout
@@ -29,7 +29,17 @@ from airflow_python_sdk.configuration import Timeout
 if TYPE_CHECKING:
     from airflow_python_sdk.api_client import ApiClient
 
-__all__ = ["Api", "CallOptions", "Operation", "Param", "operation", "signature_params", "split_doc", "CALL_OPTIONS"]
+__all__ = [
+    "Api",
+    "CallOptions",
+    "Operation",
+    "Param",
+    "V2",
+    "operation",
+    "signature_params",
+    "split_doc",
+    "CALL_OPTIONS",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -77,6 +87,24 @@ class Param:
 
 
 @dataclass(frozen=True)
+class V2:
+    """How an operation is sent to an Airflow 3 server (``/api/v2``), where that differs from ``/api/v1``.
+
+    ``rename`` maps a parameter, a top-level key of the JSON body, or a field named in ``order_by``
+    to its Airflow 3 name (``execution_date_gte`` -> ``logical_date_gte``). ``query`` adds fixed query
+    parameters (``update_mask``). Giving a parameter listed in ``unsupported`` raises before sending.
+    ``body`` reshapes the JSON body after renaming.
+    """
+
+    path: str | None = None
+    method: str | None = None
+    rename: Mapping[str, str] = field(default_factory=dict)
+    query: Mapping[str, str] = field(default_factory=dict)
+    unsupported: tuple[str, ...] = ()
+    body: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+
+
+@dataclass(frozen=True)
 class Operation:
     """One HTTP operation of the API, as data."""
 
@@ -90,6 +118,7 @@ class Operation:
     description: str
     api: str  # the API class that declares it
     success_status: int = 200  # the status of a successful answer (204 where nothing is returned)
+    v2: V2 | None = None  # its Airflow 3 form; None: Airflow 3 has no such operation
 
     @property
     def body(self) -> Param | None:
@@ -144,10 +173,12 @@ def operation(
     joined: tuple[str, ...] = (),
     errors: tuple[int, ...] = (401, 403),
     status: int | None = None,
+    v2: V2 | None = None,
 ) -> Callable[[F], F]:
     """Declare the decorated method as the operation ``method path``; see the module docstring.
 
-    ``status`` is the success status when it is not 200 (or 204 for a method returning None).
+    ``status`` is the success status when it is not 200 (or 204 for a method returning None);
+    ``v2`` is the operation's form on Airflow 3 (none: not available there).
     """
 
     def declare(func: F) -> F:
@@ -155,7 +186,7 @@ def operation(
         summary, description, _ = split_doc(func.__doc__ or "")
         success = status or (204 if returns is None else 200)
         op = Operation(func.__name__, method, path, params, returns, errors, summary, description,
-                       api=func.__qualname__.split(".")[0], success_status=success)  # fmt: skip
+                       api=func.__qualname__.split(".")[0], success_status=success, v2=v2)  # fmt: skip
         _OPERATIONS[func.__code__] = op
         func.operation = op  # type: ignore[attr-defined]
         return func

@@ -1,18 +1,18 @@
-"""HTTP transport: one urllib3 pool per client, SDK exceptions instead of urllib3's."""
+"""HTTP transport: one urllib3 pool per client, SDK exceptions instead of urllib3's.
+
+urllib3 is imported when the first client is made, not with this package: with the ssl, http.client
+and email modules it brings, it used to be most of the time ``import airflow_python_sdk`` takes (a
+script, a CLI's ``--help`` or a DAG file that only imports the SDK does not pay for it).
+"""
 
 from __future__ import annotations
 
 import time
 import warnings
 from collections.abc import Iterable, Mapping
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
-
-import certifi
-import urllib3
-from urllib3.exceptions import HTTPError, InsecureRequestWarning, MaxRetryError, ProxyError, SSLError
-from urllib3.exceptions import TimeoutError as Urllib3Timeout
-from urllib3.util import Retry
 
 from airflow_python_sdk.configuration import DEFAULT_BACKOFF_FACTOR, DEFAULT_RETRY_METHODS, Configuration, Timeout
 from airflow_python_sdk.exceptions import (
@@ -21,6 +21,10 @@ from airflow_python_sdk.exceptions import (
     ApiTimeoutError,
     exception_for_status,
 )
+
+if TYPE_CHECKING:
+    import urllib3
+    from urllib3.util import Retry
 
 __all__ = ["RESTClientObject", "RESTResponse", "RETRY_STATUSES", "BACKOFF_MAX", "make_retry", "redact_url"]
 
@@ -32,11 +36,18 @@ BACKOFF_MAX = 30.0
 """No wait between tries is longer, a server's Retry-After included."""
 
 
-class _Retry(Retry):
-    """urllib3's Retry, with the server's Retry-After capped at :data:`BACKOFF_MAX`."""
+@cache
+def _retry_class() -> type[Retry]:
+    """The class of the retry policies :func:`make_retry` makes, defined once urllib3 is imported."""
+    from urllib3.util import Retry
 
-    def parse_retry_after(self, retry_after: str) -> float:
-        return min(super().parse_retry_after(retry_after), BACKOFF_MAX)
+    class _Retry(Retry):
+        """urllib3's Retry, with the server's Retry-After capped at :data:`BACKOFF_MAX`."""
+
+        def parse_retry_after(self, retry_after: str) -> float:
+            return min(super().parse_retry_after(retry_after), BACKOFF_MAX)
+
+    return _Retry
 
 
 def make_retry(
@@ -49,9 +60,11 @@ def make_retry(
     or follow the server's Retry-After. A redirect to another host drops the credential headers
     (Authorization, cookies, and ``secret_headers`` such as API-key headers).
     """
+    from urllib3.util import Retry
+
     if isinstance(retries, Retry):
         return retries
-    return _Retry(
+    return _retry_class()(
         remove_headers_on_redirect=Retry.DEFAULT_REMOVE_HEADERS_ON_REDIRECT | set(secret_headers),
         total=None,
         connect=retries,
@@ -72,6 +85,8 @@ def make_retry(
 def _timeout(value: Timeout | None) -> urllib3.Timeout | None:
     if value is None:
         return None
+    import urllib3
+
     if isinstance(value, tuple):
         return urllib3.Timeout(connect=value[0], read=value[1])
     return urllib3.Timeout(total=value)
@@ -106,6 +121,9 @@ class RESTClientObject:
     """Sends requests through one urllib3 ``PoolManager`` (or ``ProxyManager``)."""
 
     def __init__(self, configuration: Configuration) -> None:
+        import certifi
+        import urllib3
+
         self.retries = make_retry(configuration.retries, frozenset(configuration.retry_methods), configuration.api_key)
         self.timeout = _timeout(configuration.timeout)
         options: dict[str, Any] = {
@@ -157,10 +175,11 @@ class RESTClientObject:
                 timeout=_timeout(timeout) if timeout is not None else self.timeout,
                 preload_content=preload_content,
             )
-        except MaxRetryError as exc:
-            raise _connection_error(exc.reason or exc, method, url) from exc
-        except HTTPError as exc:
-            raise _connection_error(exc, method, url) from exc
+        except Exception as exc:
+            error = _transport_error(exc, method, url)
+            if error is None:
+                raise
+            raise error from exc
         if not preload_content:
             return resp
         response = RESTResponse(resp, time.perf_counter() - started)
@@ -181,6 +200,9 @@ def _warn_insecure_once(host: str) -> None:
     global _warned_insecure
     if not _warned_insecure:
         _warned_insecure = True
+        import urllib3
+        from urllib3.exceptions import InsecureRequestWarning
+
         warnings.warn(
             f"verify_ssl=False: the certificate of {redact_url(host)} and every other server is not checked",
             InsecureRequestWarning,
@@ -197,10 +219,24 @@ def redact_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
 
 
+def _transport_error(exc: Exception, method: str, url: str) -> ApiConnectionError | None:
+    """The SDK's exception for a urllib3 one (None for any other exception)."""
+    from urllib3.exceptions import HTTPError, MaxRetryError
+
+    if isinstance(exc, MaxRetryError):
+        return _connection_error(exc.reason or exc, method, url)
+    if isinstance(exc, HTTPError):
+        return _connection_error(exc, method, url)
+    return None
+
+
 def _connection_error(exc: BaseException, method: str, url: str) -> ApiConnectionError:
+    from urllib3.exceptions import NewConnectionError, ProxyError, SSLError
+    from urllib3.exceptions import TimeoutError as Urllib3Timeout
+
     where = f"{method} {redact_url(url.split('?', 1)[0])}"
     if isinstance(exc, SSLError) or (isinstance(exc, ProxyError) and isinstance(exc.original_error, SSLError)):
         return ApiSSLError(f"{where}: TLS failed: {exc}")
-    if isinstance(exc, Urllib3Timeout):
-        return ApiTimeoutError(f"{where}: timed out: {exc}")
+    if isinstance(exc, Urllib3Timeout) and not isinstance(exc, NewConnectionError):  # urllib3 2 files a refused
+        return ApiTimeoutError(f"{where}: timed out: {exc}")  # connection under connect timeouts
     return ApiConnectionError(f"{where}: {exc}")

@@ -1,16 +1,27 @@
-"""Install and run a real Apache Airflow 2 webserver on 127.0.0.1 for tests.
+"""Install and run a real Apache Airflow (2.x webserver or 3.x API server) on 127.0.0.1 for tests.
 
 Standard library only.  Airflow is pip-installed (from PyPI, no constraint
-files) into a venv under ``${XDG_CACHE_HOME:-~/.cache}/airflow-python-sdk-tests``
+files) into a venv per version under ``${XDG_CACHE_HOME:-~/.cache}/airflow-python-sdk-tests``
 the first time it is needed.  Every start gets a fresh ``AIRFLOW_HOME`` with a
-SQLite database; the database made by the first full setup (``db migrate``,
-``sync-perm``, two users) is cached and copied by later starts, which then only
-run ``dags reserialize`` and the webserver (and, on request, the scheduler).
+SQLite database; the database made by the first full setup is cached and copied
+by later starts, which then only run ``dags reserialize`` and the server (and, on
+request, the scheduler).  What differs between Airflow 2 and 3 is data: one
+``_Flavour`` per major version (pip requirements, settings, setup commands, the
+server and scheduler commands, the health URL, the default DAGs folder).
 
-Users: ``admin``/``admin`` (role Admin) and ``viewer``/``viewer`` (role Viewer).
-The REST API accepts HTTP Basic auth; requests without credentials get 401.
+Airflow 2 (``AIRFLOW_2_VERSION``): the webserver serves the v1 API at ``/api/v1``;
+users ``admin``/``admin`` (role Admin) and ``viewer``/``viewer`` (role Viewer) are made
+by ``airflow users create``; the API accepts HTTP Basic auth and answers 401 without it.
 
-Command line: ``python test/airflow_server.py [--scheduler]`` prints
+Airflow 3 (``AIRFLOW_3_VERSION``): ``airflow api-server`` (one uvicorn worker) serves
+the v2 API at ``/api/v2``; the simple auth manager knows ``admin``/``admin`` (role
+admin) and ``viewer``/``viewer`` (role viewer).  Requests carry a JWT bearer token
+from ``POST {base_url}/auth/token`` with JSON ``{"username": ..., "password": ...}``.
+DAG files use ``airflow.sdk``; the default folder is ``test/dags_v3``.  With
+``scheduler=True`` it also runs ``airflow scheduler`` (LocalExecutor, whose task
+processes call the server's execution API) and ``airflow dag-processor``.
+
+Command line: ``python test/airflow_server.py [--version V] [--scheduler]`` prints
 ``AIRFLOW_API_URL=...`` and serves until Ctrl-C or SIGTERM.
 """
 
@@ -38,6 +49,7 @@ from dataclasses import dataclass, field
 __all__ = [
     "ADMIN",
     "AIRFLOW_2_VERSION",
+    "AIRFLOW_3_VERSION",
     "VIEWER",
     "AirflowServer",
     "ensure_airflow",
@@ -45,6 +57,7 @@ __all__ = [
 ]
 
 AIRFLOW_2_VERSION = "2.11.2"
+AIRFLOW_3_VERSION = "3.3.2"
 GUNICORN_VERSION = "23.0.0"
 ADMIN = ("admin", "admin")
 VIEWER = ("viewer", "viewer")
@@ -54,7 +67,8 @@ _MARKER = ".sdk-install-complete"
 _SETUP_REVISION = "2"  # bump when the cached database's contents change
 _START_TIMEOUT = 180.0
 _STOP_TIMEOUT = 15.0
-_DEFAULT_DAGS = pathlib.Path(__file__).resolve().parent / "dags"
+_TEST_DIR = pathlib.Path(__file__).resolve().parent
+_DEFAULT_DAGS = _TEST_DIR / "dags"
 _WEBSERVER_CONFIG = """\
 from flask_appbuilder.const import AUTH_DB
 
@@ -62,6 +76,127 @@ AUTH_TYPE = AUTH_DB
 AUTH_ROLE_PUBLIC = None  # no anonymous access: missing credentials get 401
 WTF_CSRF_ENABLED = True
 """
+# Settings whose values change with every start: not part of the cached database's key.
+_PER_START_ENV = (
+    "AIRFLOW_HOME",
+    "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
+    "AIRFLOW__CORE__DAGS_FOLDER",
+    "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE",
+    "AIRFLOW__CORE__EXECUTION_API_SERVER_URL",
+    "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT",
+)
+# Both majors.  "{home}", "{base_url}" and "{port}" in settings and commands are filled in per start.
+_COMMON_ENV = {
+    "AIRFLOW_HOME": "{home}",
+    "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": "sqlite:///{home}/airflow.db",
+    "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+    "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "False",
+    "AIRFLOW__CORE__PLUGINS_FOLDER": str(_TEST_DIR / "plugins"),
+    "AIRFLOW__CORE__TEST_CONNECTION": "Enabled",
+    "AIRFLOW__CORE__FERNET_KEY": "YWlyZmxvdy1weXRob24tc2RrLXRlc3RzLWZlcm5ldCE=",
+    "AIRFLOW__API__MAXIMUM_PAGE_LIMIT": "10000",
+    "AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC": "1",
+}
+
+
+@dataclass(frozen=True)
+class _Flavour:
+    """Everything that differs between Airflow major versions."""
+
+    api_version: str  # the REST API's path segment: "v1" or "v2"
+    requirements: tuple[str, ...]  # pip requirements; "{version}" is filled in
+    imports: str  # modules a working venv can import
+    dags_folder: pathlib.Path  # used when start_airflow() gets none
+    env: dict[str, str]  # settings on top of _COMMON_ENV
+    files: dict[str, str]  # written into AIRFLOW_HOME before anything runs
+    setup: tuple[tuple[tuple[str, ...], dict[str, str]], ...]  # (CLI args, extra env) making the cached DB
+    server: tuple[str, ...]  # CLI args of the server
+    server_log: str  # its log file in AIRFLOW_HOME
+    health: str  # path under api_url answering 200 once the server is up
+    scheduler: tuple[tuple[str, ...], ...]  # CLI args of the processes scheduler=True adds
+
+
+_AIRFLOW_2 = _Flavour(
+    api_version="v1",
+    requirements=("apache-airflow=={version}", f"gunicorn=={GUNICORN_VERSION}"),
+    imports="airflow, gunicorn",
+    dags_folder=_DEFAULT_DAGS,
+    env={
+        "AIRFLOW__CORE__EXECUTOR": "SequentialExecutor",
+        "AIRFLOW__API__AUTH_BACKENDS": (
+            "airflow.api.auth.backend.session,airflow.providers.fab.auth_manager.api.auth.backend.basic_auth"
+        ),
+        "AIRFLOW__WEBSERVER__SECRET_KEY": "airflow-python-sdk-tests-secret-key",
+        "AIRFLOW__WEBSERVER__EXPOSE_CONFIG": "True",
+        "AIRFLOW__WEBSERVER__WORKERS": "1",
+        "AIRFLOW__WEBSERVER__WORKER_REFRESH_BATCH_SIZE": "0",
+        "AIRFLOW__WEBSERVER__WARN_DEPLOYMENT_EXPOSURE": "False",
+        "AIRFLOW__FAB__UPDATE_FAB_PERMS": "False",  # `airflow sync-perm` did it already
+        "AIRFLOW__SCHEDULER__MIN_FILE_PROCESS_INTERVAL": "5",
+    },
+    files={"webserver_config.py": _WEBSERVER_CONFIG},
+    setup=(
+        (("db", "migrate"), {}),
+        # sync-perm creates the FAB views' permissions (users, roles) only with update_fab_perms on
+        (("sync-perm",), {"AIRFLOW__FAB__UPDATE_FAB_PERMS": "True"}),
+        *(
+            (
+                (
+                    *("users", "create", "--username", name, "--password", password, "--role", role),
+                    *("--email", f"{name}@example.com", "--firstname", name, "--lastname", "User"),
+                ),
+                {},
+            )
+            for name, password, role in _USERS
+        ),
+    ),
+    server=("webserver", "--hostname", "127.0.0.1", "--port", "{port}", "--workers", "1"),
+    server_log="webserver.log",
+    health="/health",
+    scheduler=(("scheduler",),),
+)
+
+_AIRFLOW_3 = _Flavour(
+    api_version="v2",
+    requirements=("apache-airflow=={version}",),
+    imports="airflow.sdk, uvicorn",
+    dags_folder=_TEST_DIR / "dags_v3",
+    env={
+        "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
+        "AIRFLOW__CORE__PARALLELISM": "1",  # one LocalExecutor worker process (about 130 MB)
+        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": ",".join(f"{name}:{role.lower()}" for name, _, role in _USERS),
+        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": "{home}/simple_auth_manager_passwords.json",
+        "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": "{base_url}/execution/",
+        "AIRFLOW__API_AUTH__JWT_SECRET": "airflow-python-sdk-tests-jwt-secret-" + "0123456789abcdef" * 3,
+        "AIRFLOW__API__HOST": "127.0.0.1",
+        "AIRFLOW__API__WORKERS": "1",
+        "AIRFLOW__API__EXPOSE_CONFIG": "True",
+        "AIRFLOW__DAG_PROCESSOR__MIN_FILE_PROCESS_INTERVAL": "5",
+        "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
+    },
+    files={"simple_auth_manager_passwords.json": json.dumps({name: password for name, password, _ in _USERS})},
+    setup=((("db", "migrate"), {}),),
+    server=("api-server", "--host", "127.0.0.1", "--port", "{port}", "--workers", "1"),
+    server_log="api-server.log",
+    health="/monitor/health",
+    scheduler=(("scheduler",), ("dag-processor",)),
+)
+
+_FLAVOURS = {"2": _AIRFLOW_2, "3": _AIRFLOW_3}
+
+
+def _fill(text: str, **values: object) -> str:
+    """``text`` with each ``{name}`` replaced by ``values[name]`` (other braces are left alone)."""
+    for name, value in values.items():
+        text = text.replace(f"{{{name}}}", str(value))
+    return text
+
+
+def _flavour(version: str) -> _Flavour:
+    major = version.split(".", 1)[0]
+    if major not in _FLAVOURS:
+        raise ValueError(f"no test setup for Airflow {version}: known majors are {sorted(_FLAVOURS)}")
+    return _FLAVOURS[major]
 
 
 def _log(message: str) -> None:
@@ -86,15 +221,16 @@ def _locked(name: str) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _venv_works(venv: pathlib.Path) -> bool:
+def _venv_works(venv: pathlib.Path, imports: str) -> bool:
     if not (venv / "bin" / "airflow").exists():
         return False
-    check = [str(venv / "bin" / "python"), "-c", "import airflow, gunicorn"]
+    check = [str(venv / "bin" / "python"), "-c", f"import {imports}"]
     return subprocess.run(check, capture_output=True).returncode == 0
 
 
 def ensure_airflow(version: str = AIRFLOW_2_VERSION) -> pathlib.Path:
     """Return the venv holding Airflow ``version``, installing it first if needed."""
+    flavour = _flavour(version)
     venv = _cache_root() / f"airflow-{version}"
     marker = venv / _MARKER
     if marker.exists():
@@ -102,7 +238,7 @@ def ensure_airflow(version: str = AIRFLOW_2_VERSION) -> pathlib.Path:
     with _locked(f"airflow-{version}"):
         if marker.exists():
             return venv
-        if not _venv_works(venv):
+        if not _venv_works(venv, flavour.imports):
             python = venv / "bin" / "python"
             if not python.exists() or subprocess.run([str(python), "-c", ""]).returncode:
                 shutil.rmtree(venv, ignore_errors=True)
@@ -111,9 +247,9 @@ def ensure_airflow(version: str = AIRFLOW_2_VERSION) -> pathlib.Path:
             _log(f"installing apache-airflow=={version} into {venv} (about a minute)")
             started = time.monotonic()
             pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-            pins = [f"apache-airflow=={version}", f"gunicorn=={GUNICORN_VERSION}"]
+            pins = [_fill(requirement, version=version) for requirement in flavour.requirements]
             subprocess.run(pip + pins, check=True, stdout=sys.stderr)
-            if not _venv_works(venv):
+            if not _venv_works(venv, flavour.imports):
                 raise RuntimeError(f"Airflow installed into {venv} but cannot be imported")
             _log(f"installed in {time.monotonic() - started:.0f} s")
         marker.write_text(f"apache-airflow=={version}\n")
@@ -122,7 +258,10 @@ def ensure_airflow(version: str = AIRFLOW_2_VERSION) -> pathlib.Path:
 
 @dataclass
 class AirflowServer:
-    """A running Airflow webserver (and optional scheduler); stop() ends it."""
+    """A running Airflow webserver or API server (and optional scheduler); stop() ends it.
+
+    ``api_url`` is ``base_url + "/api/v1"`` for Airflow 2 and ``base_url + "/api/v2"`` for Airflow 3.
+    """
 
     version: str
     base_url: str
@@ -131,6 +270,16 @@ class AirflowServer:
     env: dict[str, str] = field(repr=False)
     _venv: pathlib.Path = field(repr=False, default=pathlib.Path())
     _procs: list[subprocess.Popen[bytes]] = field(repr=False, default_factory=list)
+
+    @property
+    def api_version(self) -> str:
+        """The REST API version this server speaks: "v1" (Airflow 2) or "v2" (Airflow 3)."""
+        return _flavour(self.version).api_version
+
+    @property
+    def server_log(self) -> pathlib.Path:
+        """The log of the webserver (Airflow 2, with its access log) or API server (Airflow 3)."""
+        return self.home / _flavour(self.version).server_log
 
     def airflow(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         """Run the ``airflow`` CLI in this server's environment (raises on failure)."""
@@ -207,46 +356,31 @@ def _free_port() -> int:
 
 
 def _make_env(
-    venv: pathlib.Path, home: pathlib.Path, dags_folder: pathlib.Path, extra_env: dict[str, str]
+    venv: pathlib.Path,
+    flavour: _Flavour,
+    home: pathlib.Path,
+    base_url: str,
+    dags_folder: pathlib.Path,
+    extra_env: dict[str, str],
 ) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith("AIRFLOW") and key not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
     }
-    env.update(
-        PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}",
-        PYTHONWARNINGS="ignore",
-        AIRFLOW_HOME=str(home),
-        AIRFLOW__DATABASE__SQL_ALCHEMY_CONN=f"sqlite:///{home / 'airflow.db'}",
-        AIRFLOW__CORE__EXECUTOR="SequentialExecutor",
-        AIRFLOW__CORE__LOAD_EXAMPLES="False",
-        AIRFLOW__CORE__DAGS_FOLDER=str(dags_folder),
-        AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="False",
-        AIRFLOW__CORE__PLUGINS_FOLDER=str(pathlib.Path(__file__).resolve().parent / "plugins"),
-        AIRFLOW__CORE__TEST_CONNECTION="Enabled",
-        AIRFLOW__CORE__FERNET_KEY="YWlyZmxvdy1weXRob24tc2RrLXRlc3RzLWZlcm5ldCE=",
-        AIRFLOW__API__AUTH_BACKENDS=(
-            "airflow.api.auth.backend.session,airflow.providers.fab.auth_manager.api.auth.backend.basic_auth"
-        ),
-        AIRFLOW__API__MAXIMUM_PAGE_LIMIT="10000",
-        AIRFLOW__WEBSERVER__SECRET_KEY="airflow-python-sdk-tests-secret-key",
-        AIRFLOW__WEBSERVER__EXPOSE_CONFIG="True",
-        AIRFLOW__WEBSERVER__WORKERS="1",
-        AIRFLOW__WEBSERVER__WORKER_REFRESH_BATCH_SIZE="0",
-        AIRFLOW__WEBSERVER__WARN_DEPLOYMENT_EXPOSURE="False",
-        AIRFLOW__FAB__UPDATE_FAB_PERMS="False",  # `airflow sync-perm` did it already
-        AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC="1",
-        AIRFLOW__SCHEDULER__MIN_FILE_PROCESS_INTERVAL="5",
-    )
+    env.update(PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}", PYTHONWARNINGS="ignore")
+    for key, value in {**_COMMON_ENV, **flavour.env}.items():
+        env[key] = _fill(value, home=home, base_url=base_url)
+    env["AIRFLOW__CORE__DAGS_FOLDER"] = str(dags_folder)
     env.update(extra_env)
     return env
 
 
-def _prepare_database(venv: pathlib.Path, version: str, env: dict[str, str], home: pathlib.Path) -> None:
-    """Put a migrated database with roles and users into ``home``; cache it for later starts."""
-    per_start = ("AIRFLOW_HOME", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", "AIRFLOW__CORE__DAGS_FOLDER")
-    settings = {k: v for k, v in env.items() if k.startswith("AIRFLOW") and k not in per_start}
+def _prepare_database(
+    venv: pathlib.Path, version: str, flavour: _Flavour, env: dict[str, str], home: pathlib.Path
+) -> None:
+    """Put a migrated database (with roles and users on Airflow 2) into ``home``; cache it for later starts."""
+    settings = {k: v for k, v in env.items() if k.startswith("AIRFLOW") and k not in _PER_START_ENV}
     key = json.dumps([_SETUP_REVISION, version, _USERS, sorted(settings.items())])
     cached = _cache_root() / f"airflow-{version}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.db"
     target = home / "airflow.db"
@@ -254,14 +388,9 @@ def _prepare_database(venv: pathlib.Path, version: str, env: dict[str, str], hom
         if cached.exists():
             shutil.copyfile(cached, target)
             return
-        _log("first start: airflow db migrate / sync-perm / users create")
-        _run_cli(venv, env, ("db", "migrate"), 600)
-        # sync-perm creates the FAB views' permissions (users, roles) only with update_fab_perms on
-        _run_cli(venv, {**env, "AIRFLOW__FAB__UPDATE_FAB_PERMS": "True"}, ("sync-perm",), 300)
-        for username, password, role in _USERS:
-            user = ["--username", username, "--password", password, "--role", role]
-            names = ["--email", f"{username}@example.com", "--firstname", username, "--lastname", "User"]
-            _run_cli(venv, env, ("users", "create", *user, *names), 300)
+        _log(f"first start: {' / '.join('airflow ' + ' '.join(args[:2]) for args, _ in flavour.setup)}")
+        for args, setup_env in flavour.setup:
+            _run_cli(venv, {**env, **setup_env}, args, 600)
         partial = cached.with_suffix(".partial")
         shutil.copyfile(target, partial)
         os.replace(partial, cached)
@@ -286,16 +415,16 @@ def _spawn(venv: pathlib.Path, env: dict[str, str], log: pathlib.Path, *args: st
         )
 
 
-def _wait_healthy(server: AirflowServer, proc: subprocess.Popen[bytes], log: pathlib.Path) -> None:
+def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: pathlib.Path) -> None:
     deadline = time.monotonic() + _START_TIMEOUT
     while True:
         if not _running(proc):
-            raise RuntimeError(f"airflow webserver exited:\n{_log_tail(log)}")
-        with contextlib.suppress(OSError), urllib.request.urlopen(f"{server.api_url}/health", timeout=5) as answer:
+            raise RuntimeError(f"airflow server exited:\n{_log_tail(log)}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5) as answer:
             if answer.status == 200:
                 return
         if time.monotonic() > deadline:
-            raise RuntimeError(f"airflow webserver not healthy after {_START_TIMEOUT:.0f} s:\n{_log_tail(log)}")
+            raise RuntimeError(f"airflow server not healthy after {_START_TIMEOUT:.0f} s:\n{_log_tail(log)}")
         time.sleep(0.5)
 
 
@@ -305,27 +434,34 @@ def start_airflow(
     scheduler: bool = False,
     extra_env: dict[str, str] | None = None,
 ) -> AirflowServer:
-    """Start an Airflow webserver on a free 127.0.0.1 port and wait until it is healthy."""
+    """Start Airflow ``version``'s server on a free 127.0.0.1 port and wait until it is healthy.
+
+    ``dags_folder`` defaults to test/dags (Airflow 2) or test/dags_v3 (Airflow 3); ``scheduler``
+    also runs what executes DAG runs; ``extra_env`` overrides settings (``AIRFLOW__SECTION__KEY``).
+    """
     started = time.monotonic()
+    flavour = _flavour(version)
     venv = ensure_airflow(version)
     home = pathlib.Path(tempfile.mkdtemp(prefix="airflow-sdk-home-"))
-    (home / "webserver_config.py").write_text(_WEBSERVER_CONFIG)
-    dags = pathlib.Path(dags_folder or _DEFAULT_DAGS).resolve()
-    env = _make_env(venv, home, dags, extra_env or {})
+    for name, text in flavour.files.items():
+        (home / name).write_text(text)
+    dags = pathlib.Path(dags_folder or flavour.dags_folder).resolve()
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
-    server = AirflowServer(version, base_url, f"{base_url}/api/v1", home, env, venv)
+    env = _make_env(venv, flavour, home, base_url, dags, extra_env or {})
+    server = AirflowServer(version, base_url, f"{base_url}/api/{flavour.api_version}", home, env, venv)
     atexit.register(server.stop)
     try:
-        _prepare_database(venv, version, env, home)
-        log = home / "webserver.log"
-        web = _spawn(venv, env, log, "webserver", "--hostname", "127.0.0.1", "--port", str(port), "--workers", "1")
+        _prepare_database(venv, version, flavour, env, home)
+        log = server.server_log
+        web = _spawn(venv, env, log, *(_fill(arg, port=port) for arg in flavour.server))
         server._procs.append(web)
-        server.airflow("dags", "reserialize")  # while the webserver boots: saves seconds
+        server.airflow("dags", "reserialize")  # while the server boots: saves seconds
         if scheduler:
             env["AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT"] = str(_free_port())  # not 8793
-            server._procs.append(_spawn(venv, env, home / "scheduler.log", "scheduler"))
-        _wait_healthy(server, web, log)
+            for args in flavour.scheduler:
+                server._procs.append(_spawn(venv, env, home / f"{args[0]}.log", *args))
+        _wait_healthy(server.api_url + flavour.health, web, log)
     except BaseException:
         server.stop()
         raise
@@ -337,7 +473,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command line entry: start a server, print its URL, serve until interrupted."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scheduler", action="store_true", help="also run the scheduler")
-    parser.add_argument("--version", default=AIRFLOW_2_VERSION, help="Airflow version")
+    parser.add_argument("--version", default=AIRFLOW_2_VERSION, help=f"Airflow version (or {AIRFLOW_3_VERSION})")
     parser.add_argument("--dags-folder", type=pathlib.Path, default=None)
     args = parser.parse_args(argv)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with it ignored

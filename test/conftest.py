@@ -13,7 +13,7 @@ import yaml
 from airflow_python_sdk import ApiClient, Configuration
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
 
-from airflow_server import AirflowServer, start_airflow
+from airflow_server import AIRFLOW_3_VERSION, AirflowServer, start_airflow
 from recording_server import RecordingServer
 
 
@@ -40,6 +40,38 @@ def airflow() -> Iterator[AirflowServer]:
     """A real Airflow 2.11.2 webserver, started once for the session. Failing to start fails the tests."""
     with start_airflow() as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def airflow3() -> Iterator[AirflowServer]:
+    """A real Airflow 3.3.2 API server, started once for the session. Failing to start fails the tests."""
+    with start_airflow(AIRFLOW_3_VERSION) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def scheduled() -> Iterator[AirflowServer]:
+    """A real Airflow 2.11.2 with a scheduler, so that triggered runs really finish (sdk_example: seconds)."""
+    with start_airflow(scheduler=True) as running:
+        yield running
+
+
+@pytest.fixture(params=["airflow2", "airflow3"])
+def any_airflow(request: pytest.FixtureRequest) -> AirflowServer:
+    """Each real server in turn: one test body proves the behaviour on Airflow 2.11.2 and 3.3.2."""
+    return request.getfixturevalue("airflow" if request.param == "airflow2" else "airflow3")  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def any_client(any_airflow: AirflowServer) -> Iterator[ApiClient]:
+    """A client of either server, configured the same way but for the host."""
+    with ApiClient(Configuration(host=any_airflow.api_url, username="admin", password="admin")) as api_client:
+        yield api_client
+
+
+@pytest.fixture
+def any_dag_runs(any_client: ApiClient) -> DAGRunApi:
+    return DAGRunApi(any_client)
 
 
 @pytest.fixture(scope="session")

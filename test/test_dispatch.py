@@ -279,8 +279,12 @@ def test_check_input_type_false_sends_what_it_is_given(server: RecordingServer, 
 def test_a_refused_connection_is_an_sdk_exception() -> None:
     with RecordingServer() as gone:
         url = gone.url
-    with ApiClient(Configuration(host=url, retries=0)) as api_client, pytest.raises(sdk.ApiConnectionError):
+    with (
+        ApiClient(Configuration(host=url, retries=0)) as api_client,
+        pytest.raises(sdk.ApiConnectionError, match=r"[Cc]onnection refused") as caught,
+    ):
         DAGRunApi(api_client).get_dag_run("d", "r")
+    assert type(caught.value) is sdk.ApiConnectionError  # not a timeout
 
 
 # --- bad input sends nothing -------------------------------------------------------------------------------

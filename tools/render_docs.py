@@ -238,6 +238,19 @@ def render_readme_tables() -> tuple[str, str]:
     return "\n".join(rows), "\n".join(model_rows)
 
 
+def render_coverage() -> str:
+    """README's table of operations per API class and server generation."""
+    rows = ["API class | operations | Airflow 2.x (`/api/v1`) | Airflow 3.x (`/api/v2`)", "--- | --- | --- | ---"]
+    total = on_v2 = 0
+    for cls in _api_classes():
+        ops = list(cls.operations())
+        mapped = sum(op.v2 is not None for op in ops)
+        total, on_v2 = total + len(ops), on_v2 + mapped
+        rows.append(f"{cls.__name__} | {len(ops)} | {len(ops)} | {mapped or '-'}")
+    rows.append(f"**all** | **{total}** | **{total}** | **{on_v2}**")
+    return "\n".join(rows)
+
+
 def _replace_between(text: str, marker: str, body: str) -> str:
     begin, end = f"<!-- BEGIN {marker} -->", f"<!-- END {marker} -->"
     start, stop = text.index(begin) + len(begin), text.index(end)
@@ -251,7 +264,8 @@ def render_all() -> dict[pathlib.Path, str]:
     readme = (ROOT / "README.md").read_text()
     endpoints, model_list = render_readme_tables()
     readme = _replace_between(readme, "API TABLE", endpoints)
-    files[ROOT / "README.md"] = _replace_between(readme, "MODEL LIST", model_list)
+    readme = _replace_between(readme, "MODEL LIST", model_list)
+    files[ROOT / "README.md"] = _replace_between(readme, "COVERAGE", render_coverage())
     package = ROOT / "airflow_python_sdk"
     files[package / "models" / "__init__.py"] = render_exports("models", _model_classes(), "model")
     files[package / "apis" / "__init__.py"] = render_exports("apis", _api_classes(), "API class")

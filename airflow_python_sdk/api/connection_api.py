@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from airflow_python_sdk.model.connection import Connection
 from airflow_python_sdk.model.connection_collection import ConnectionCollection
 from airflow_python_sdk.model.connection_test import ConnectionTest
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -23,7 +23,7 @@ _ALL = (400, 401, 403, 404)
 class ConnectionApi(Api):
     """Operations on connections."""
 
-    @operation("GET", "/connections", errors=(401, 403))
+    @operation("GET", "/connections", errors=(401, 403), v2=V2())
     def get_connections(
         self,
         limit: int | None = None,
@@ -39,7 +39,7 @@ class ConnectionApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", "/connections", body="connection", errors=(400, 401, 403))
+    @operation("POST", "/connections", body="connection", errors=(400, 401, 403), v2=V2())
     def post_connection(self, connection: Connection, **kwargs: Unpack[CallOptions]) -> Connection:
         """Create a connection.
 
@@ -49,7 +49,7 @@ class ConnectionApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _ONE, errors=(401, 403, 404))
+    @operation("GET", _ONE, errors=(401, 403, 404), v2=V2())
     def get_connection(self, connection_id: str, **kwargs: Unpack[CallOptions]) -> Connection:
         """Get a connection with its extra (never its password).
 
@@ -59,7 +59,7 @@ class ConnectionApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _ONE, body="connection", joined=("update_mask",), errors=_ALL)
+    @operation("PATCH", _ONE, body="connection", joined=("update_mask",), errors=_ALL, v2=V2())
     def patch_connection(
         self,
         connection_id: str,
@@ -78,7 +78,7 @@ class ConnectionApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("DELETE", _ONE, errors=_ALL)
+    @operation("DELETE", _ONE, errors=_ALL, v2=V2())
     def delete_connection(self, connection_id: str, **kwargs: Unpack[CallOptions]) -> None:
         """Delete a connection.
 
@@ -86,7 +86,7 @@ class ConnectionApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", "/connections/test", body="connection", errors=_ALL)
+    @operation("POST", "/connections/test", body="connection", errors=_ALL, v2=V2())
     def test_connection(self, connection: Connection, **kwargs: Unpack[CallOptions]) -> ConnectionTest:
         """Test a connection without saving it.
 

@@ -12,7 +12,7 @@ from airflow_python_sdk.model.task import Task
 from airflow_python_sdk.model.task_collection import TaskCollection
 from airflow_python_sdk.model.task_instance_reference_collection import TaskInstanceReferenceCollection
 from airflow_python_sdk.model.update_task_instances_state import UpdateTaskInstancesState
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -28,7 +28,7 @@ _READ = (401, 403, 404)
 class DAGApi(Api):
     """Operations on DAGs."""
 
-    @operation("GET", "/dags", errors=(401,))
+    @operation("GET", "/dags", errors=(401,), v2=V2(unsupported=("only_active", "fields")))
     def get_dags(
         self,
         limit: int | None = None,
@@ -54,7 +54,14 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", "/dags", body="dag", joined=("update_mask",), errors=(401, 403, 404))
+    @operation(
+        "PATCH",
+        "/dags",
+        body="dag",
+        joined=("update_mask",),
+        errors=(401, 403, 404),
+        v2=V2(unsupported=("only_active",)),
+    )
     def patch_dags(
         self,
         dag_id_pattern: str,
@@ -78,7 +85,7 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _DAG, errors=_READ)
+    @operation("GET", _DAG, errors=_READ, v2=V2(unsupported=("fields",)))
     def get_dag(self, dag_id: str | int, fields: list[str] | None = None, **kwargs: Unpack[CallOptions]) -> DAG:
         """Get a DAG.
 
@@ -87,7 +94,7 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _DAG, body="dag", joined=("update_mask",), errors=_READ)
+    @operation("PATCH", _DAG, body="dag", joined=("update_mask",), errors=_READ, v2=V2())
     def patch_dag(
         self, dag_id: str | int, dag: DAG, update_mask: list[str] | None = None, **kwargs: Unpack[CallOptions]
     ) -> DAG:
@@ -99,7 +106,7 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("DELETE", _DAG, errors=(400, 401, 403, 404, 409))
+    @operation("DELETE", _DAG, errors=(400, 401, 403, 404, 409), v2=V2())
     def delete_dag(self, dag_id: str | int, **kwargs: Unpack[CallOptions]) -> None:
         """Delete a DAG and everything recorded about it (runs, task instances, logs in the database).
 
@@ -136,7 +143,7 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PUT", "/parseDagFile/{file_token}", errors=_READ, status=201)
+    @operation("PUT", "/parseDagFile/{file_token}", errors=_READ, status=201, v2=V2())
     def reparse_dag_file(self, file_token: str, **kwargs: Unpack[CallOptions]) -> None:
         """Ask the DAG processor to parse a DAG file again soon.
 
@@ -144,7 +151,7 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _DAG + "/details", errors=_READ)
+    @operation("GET", _DAG + "/details", errors=_READ, v2=V2(unsupported=("fields",)))
     def get_dag_details(
         self, dag_id: str | int, fields: list[str] | None = None, **kwargs: Unpack[CallOptions]
     ) -> DAGDetail:
@@ -155,7 +162,7 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _DAG + "/tasks", errors=_READ)
+    @operation("GET", _DAG + "/tasks", errors=_READ, v2=V2())
     def get_tasks(
         self, dag_id: str | int, order_by: str | None = None, **kwargs: Unpack[CallOptions]
     ) -> TaskCollection:
@@ -166,7 +173,7 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _DAG + "/tasks/{task_id}", errors=_READ)
+    @operation("GET", _DAG + "/tasks/{task_id}", errors=_READ, v2=V2())
     def get_task(self, dag_id: str | int, task_id: str, **kwargs: Unpack[CallOptions]) -> Task:
         """Get a task of a DAG.
 

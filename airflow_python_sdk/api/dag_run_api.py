@@ -15,7 +15,8 @@ from airflow_python_sdk.model.set_dag_run_note import SetDagRunNote
 from airflow_python_sdk.model.task_instance_collection import TaskInstanceCollection
 from airflow_python_sdk.model.update_dag_run_state import UpdateDagRunState
 from airflow_python_sdk.model_utils import check_value
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
+from airflow_python_sdk.waiting import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT, wait_until_finished
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -26,6 +27,19 @@ __all__ = ["DAGRunApi"]
 
 _RUN = "/dags/{dag_id}/dagRuns/{dag_run_id}"
 _ALL = (400, 401, 403, 404)
+_V2_NAMES = {
+    "execution_date": "logical_date",
+    "execution_date_gte": "logical_date_gte",
+    "execution_date_lte": "logical_date_lte",
+}
+"""Airflow 3's names for Airflow 2's execution-date filters, body keys and order_by fields."""
+
+
+def _logical_date_key(body: dict[str, Any]) -> dict[str, Any]:
+    """Airflow 3 requires the ``logical_date`` key when triggering; null lets the server choose."""
+    return {"logical_date": None, **body}
+
+
 MODIFIABLE_FIELDS = ("state", "note")
 """The DAG-run fields :meth:`DAGRunApi.update_dag_run` can change."""
 
@@ -33,7 +47,7 @@ MODIFIABLE_FIELDS = ("state", "note")
 class DAGRunApi(Api):
     """Operations on DAG runs."""
 
-    @operation("DELETE", _RUN, errors=_ALL)
+    @operation("DELETE", _RUN, errors=_ALL, v2=V2())
     def delete_dag_run(self, dag_id: str | int, dag_run_id: str | int, **kwargs: Unpack[CallOptions]) -> None:
         """Delete a DAG run.
 
@@ -42,7 +56,7 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _RUN, errors=(401, 403, 404))
+    @operation("GET", _RUN, errors=(401, 403, 404), v2=V2(unsupported=("fields",)))
     def get_dag_run(
         self, dag_id: str | int, dag_run_id: str | int, fields: list[str] | None = None, **kwargs: Unpack[CallOptions]
     ) -> DAGRun:
@@ -54,7 +68,7 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/dags/{dag_id}/dagRuns", errors=(401,))
+    @operation("GET", "/dags/{dag_id}/dagRuns", errors=(401,), v2=V2(rename=_V2_NAMES, unsupported=("fields",)))
     def get_dag_runs(
         self,
         dag_id: str | int,
@@ -94,7 +108,9 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", "/dags/~/dagRuns/list", body="list_dag_runs_form", errors=(400, 401, 403))
+    @operation(
+        "POST", "/dags/~/dagRuns/list", body="list_dag_runs_form", errors=(400, 401, 403), v2=V2(rename=_V2_NAMES)
+    )
     def get_dag_runs_batch(
         self, list_dag_runs_form: ListDagRunsForm, **kwargs: Unpack[CallOptions]
     ) -> DAGRunCollection:
@@ -104,7 +120,13 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", "/dags/{dag_id}/dagRuns", body="dag_run", errors=(*_ALL, 409))
+    @operation(
+        "POST",
+        "/dags/{dag_id}/dagRuns",
+        body="dag_run",
+        errors=(*_ALL, 409),
+        v2=V2(rename=_V2_NAMES, body=_logical_date_key),
+    )
     def post_dag_run(self, dag_id: str | int, dag_run: DAGRun, **kwargs: Unpack[CallOptions]) -> DAGRun:
         """Trigger a new DAG run.
 
@@ -113,7 +135,7 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _RUN, body="update_dag_run_state", errors=_ALL)
+    @operation("PATCH", _RUN, body="update_dag_run_state", errors=_ALL, v2=V2(query={"update_mask": "state"}))
     def update_dag_run_state(
         self,
         dag_id: str | int,
@@ -129,7 +151,7 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", _RUN + "/clear", body="clear_dag_run", errors=_ALL)
+    @operation("POST", _RUN + "/clear", body="clear_dag_run", errors=_ALL, v2=V2())
     def clear_dag_run(
         self, dag_id: str | int, dag_run_id: str | int, clear_dag_run: ClearDagRun, **kwargs: Unpack[CallOptions]
     ) -> DAGRun | TaskInstanceCollection:
@@ -144,7 +166,13 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _RUN + "/setNote", body="set_dag_run_note", errors=_ALL)
+    @operation(
+        "PATCH",
+        _RUN + "/setNote",
+        body="set_dag_run_note",
+        errors=_ALL,
+        v2=V2(path=_RUN, query={"update_mask": "note"}),
+    )
     def set_dag_run_note(
         self, dag_id: str | int, dag_run_id: str | int, set_dag_run_note: SetDagRunNote, **kwargs: Unpack[CallOptions]
     ) -> DAGRun:
@@ -156,7 +184,9 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _RUN + "/upstreamDatasetEvents", errors=(401, 403, 404))
+    @operation(
+        "GET", _RUN + "/upstreamDatasetEvents", errors=(401, 403, 404), v2=V2(path=_RUN + "/upstreamAssetEvents")
+    )
     def get_upstream_dataset_events(
         self, dag_id: str | int, dag_run_id: str | int, **kwargs: Unpack[CallOptions]
     ) -> DatasetEventCollection:
@@ -216,3 +246,60 @@ class DAGRunApi(Api):
         if "note" in names:
             result = self.set_dag_run_note(dag_id, dag_run_id, SetDagRunNote(note=dag_run.note), **kwargs)
         return result  # type: ignore[return-value]
+
+    def wait_for_dag_run(
+        self,
+        dag_id: str | int,
+        dag_run_id: str | int,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        progress: bool = False,
+        max_poll_interval: float | None = None,
+    ) -> DAGRun:
+        """Wait until a DAG run is finished (success, failed, or a state this SDK does not know); return it.
+
+        Polls the run's state; raises :class:`WaitTimeoutError` (with the run as last seen) when it is
+        still queued or running after ``timeout`` seconds, which bounds the wait to the timeout plus one
+        poll. The details are in :mod:`airflow_python_sdk.waiting`.
+
+        :param dag_id: The DAG id.
+        :param dag_run_id: The DAG run id.
+        :param timeout: Seconds to wait at most.
+        :param poll_interval: Seconds between the first polls; it grows while the state stays the same.
+        :param progress: Show a tqdm bar (with the ``progress`` extra), else log changes of state at INFO.
+        :param max_poll_interval: The longest interval between polls (``MAX_POLL_INTERVAL`` by default).
+        """
+        return wait_until_finished(
+            lambda: self.get_dag_run(dag_id, dag_run_id),
+            f"{dag_id}/{dag_run_id}",
+            timeout,
+            poll_interval,
+            progress,
+            max_poll_interval,
+        )
+
+    def trigger_dag_run_and_wait(
+        self,
+        dag_id: str | int,
+        dag_run: DAGRun | None = None,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        progress: bool = False,
+        max_poll_interval: float | None = None,
+    ) -> DAGRun:
+        """Trigger a DAG run, wait until it is finished, and return it.
+
+        Waits as :meth:`wait_for_dag_run` does, from the moment the run is created. On
+        :class:`WaitTimeoutError` the run goes on, and ``error.dag_run.dag_run_id`` names it.
+
+        :param dag_id: The DAG id.
+        :param dag_run: The run to create (``dag_run_id``, ``logical_date``, ``conf``, ``note``), or defaults.
+        :param timeout: Seconds to wait at most.
+        :param poll_interval: Seconds between the first polls; it grows while the state stays the same.
+        :param progress: Show a tqdm bar (with the ``progress`` extra), else log changes of state at INFO.
+        :param max_poll_interval: The longest interval between polls (``MAX_POLL_INTERVAL`` by default).
+        """
+        run = self.post_dag_run(dag_id, dag_run if dag_run is not None else DAGRun())
+        if run.dag_run_id is None:
+            raise ApiValueError(f"post_dag_run({dag_id!r}) returned a run without a dag_run_id", ["dag_run_id"])
+        return self.wait_for_dag_run(dag_id, run.dag_run_id, timeout, poll_interval, progress, max_poll_interval)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.event_log import EventLog
 from airflow_python_sdk.model.event_log_collection import EventLogCollection
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -20,7 +20,7 @@ __all__ = ["EventLogApi"]
 class EventLogApi(Api):
     """Operations on audit log entries."""
 
-    @operation("GET", "/eventLogs", errors=(401, 403))
+    @operation("GET", "/eventLogs", errors=(401, 403), v2=V2(unsupported=("included_events", "excluded_events")))
     def get_event_logs(
         self,
         limit: int | None = None,
@@ -58,7 +58,7 @@ class EventLogApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/eventLogs/{event_log_id}", errors=(401, 403, 404))
+    @operation("GET", "/eventLogs/{event_log_id}", errors=(401, 403, 404), v2=V2())
     def get_event_log(self, event_log_id: int, **kwargs: Unpack[CallOptions]) -> EventLog:
         """Get an audit log entry.
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.import_error import ImportError as ImportErrorModel
 from airflow_python_sdk.model.import_error_collection import ImportErrorCollection
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -19,7 +19,7 @@ __all__ = ["ImportErrorApi"]
 class ImportErrorApi(Api):
     """Operations on DAG import errors."""
 
-    @operation("GET", "/importErrors", errors=(401, 403))
+    @operation("GET", "/importErrors", errors=(401, 403), v2=V2())
     def get_import_errors(
         self,
         limit: int | None = None,
@@ -36,7 +36,7 @@ class ImportErrorApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/importErrors/{import_error_id}", errors=(401, 403, 404))
+    @operation("GET", "/importErrors/{import_error_id}", errors=(401, 403, 404), v2=V2())
     def get_import_error(self, import_error_id: int, **kwargs: Unpack[CallOptions]) -> ImportErrorModel:
         """Get an import error.
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from airflow_python_sdk.model.pool import Pool
 from airflow_python_sdk.model.pool_collection import PoolCollection
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -19,10 +19,15 @@ _ONE = "/pools/{pool_name}"
 _ALL = (400, 401, 403, 404)
 
 
+def _include_deferred_key(body: dict[str, Any]) -> dict[str, Any]:
+    """Airflow 3 requires ``include_deferred`` in every patch; unset, it is false as on Airflow 2 without a mask."""
+    return {"include_deferred": False, **body}
+
+
 class PoolApi(Api):
     """Operations on pools."""
 
-    @operation("GET", "/pools", errors=(401, 403))
+    @operation("GET", "/pools", errors=(401, 403), v2=V2())
     def get_pools(
         self,
         limit: int | None = None,
@@ -38,7 +43,7 @@ class PoolApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", "/pools", body="pool", errors=(400, 401, 403))
+    @operation("POST", "/pools", body="pool", errors=(400, 401, 403), v2=V2())
     def post_pool(self, pool: Pool, **kwargs: Unpack[CallOptions]) -> Pool:
         """Create a pool.
 
@@ -46,7 +51,7 @@ class PoolApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _ONE, errors=(401, 403, 404))
+    @operation("GET", _ONE, errors=(401, 403, 404), v2=V2())
     def get_pool(self, pool_name: str, **kwargs: Unpack[CallOptions]) -> Pool:
         """Get a pool.
 
@@ -56,7 +61,14 @@ class PoolApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _ONE, body="pool", joined=("update_mask",), errors=(*_ALL, 409))
+    @operation(
+        "PATCH",
+        _ONE,
+        body="pool",
+        joined=("update_mask",),
+        errors=(*_ALL, 409),
+        v2=V2(rename={"name": "pool"}, body=_include_deferred_key),
+    )
     def patch_pool(
         self,
         pool_name: str,
@@ -64,10 +76,11 @@ class PoolApi(Api):
         update_mask: list[str] | None = None,
         **kwargs: Unpack[CallOptions],
     ) -> Pool:
-        """Update a pool; giving another ``name`` renames it.
+        """Update a pool; giving another ``name`` renames it (not on Airflow 3, which refuses that: 400).
 
         Without ``update_mask`` the body must hold ``name`` and ``slots``, and an unset
-        ``include_deferred`` becomes false.
+        ``include_deferred`` becomes false. Airflow 3 wants ``name`` and ``slots`` even with
+        ``update_mask`` (fields outside the mask are not changed).
 
         :param pool_name: The pool's current name.
         :param pool: The new values.
@@ -75,7 +88,7 @@ class PoolApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("DELETE", _ONE, errors=_ALL)
+    @operation("DELETE", _ONE, errors=_ALL, v2=V2())
     def delete_pool(self, pool_name: str, **kwargs: Unpack[CallOptions]) -> None:
         """Delete a pool (the default pool cannot be deleted).
 

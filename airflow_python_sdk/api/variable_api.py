@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.variable import Variable
 from airflow_python_sdk.model.variable_collection import VariableCollection
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -22,7 +22,7 @@ _ALL = (400, 401, 403, 404)
 class VariableApi(Api):
     """Operations on variables."""
 
-    @operation("GET", "/variables", errors=(401, 403))
+    @operation("GET", "/variables", errors=(401, 403), v2=V2())
     def get_variables(
         self,
         limit: int | None = None,
@@ -40,7 +40,7 @@ class VariableApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", "/variables", body="variable", errors=(400, 401, 403))
+    @operation("POST", "/variables", body="variable", errors=(400, 401, 403), v2=V2())
     def post_variables(self, variable: Variable, **kwargs: Unpack[CallOptions]) -> Variable:
         """Create a variable, or overwrite the one with the same key.
 
@@ -48,7 +48,7 @@ class VariableApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _ONE, errors=(401, 403, 404))
+    @operation("GET", _ONE, errors=(401, 403, 404), v2=V2())
     def get_variable(self, variable_key: str, **kwargs: Unpack[CallOptions]) -> Variable:
         """Get a variable with its value.
 
@@ -56,7 +56,7 @@ class VariableApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _ONE, body="variable", joined=("update_mask",), errors=_ALL)
+    @operation("PATCH", _ONE, body="variable", joined=("update_mask",), errors=_ALL, v2=V2())
     def patch_variable(
         self,
         variable_key: str,
@@ -74,7 +74,7 @@ class VariableApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("DELETE", _ONE, errors=_ALL)
+    @operation("DELETE", _ONE, errors=_ALL, v2=V2())
     def delete_variable(self, variable_key: str, **kwargs: Unpack[CallOptions]) -> None:
         """Delete a variable.
 

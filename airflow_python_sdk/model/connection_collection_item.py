@@ -17,3 +17,6 @@ class ConnectionCollectionItem(Model):
     login: str | None = Field(default=None, nullable=True, doc="User name to log in with.")
     schema: str | None = Field(default=None, nullable=True, doc="Schema, database or path, depending on the type.")
     port: int | None = Field(default=None, nullable=True, doc="Port number.")
+    team_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The team that owns it (Airflow 3 multi-team)."
+    )

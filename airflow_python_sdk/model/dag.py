@@ -60,7 +60,11 @@ class DAG(Model):
         default=None, nullable=True, read_only=True, doc="Whether its file failed to import."
     )
     next_dagrun: datetime | None = Field(
-        default=None, nullable=True, read_only=True, doc="Logical date of its next scheduled run."
+        default=None,
+        nullable=True,
+        read_only=True,
+        fallback_keys=("next_dagrun_logical_date",),
+        doc="Logical date of its next scheduled run.",
     )
     next_dagrun_data_interval_start: datetime | None = Field(
         default=None, nullable=True, read_only=True, doc="Start of the next run's data interval."
@@ -73,4 +77,40 @@ class DAG(Model):
     )
     max_consecutive_failed_dag_runs: int | None = Field(
         default=None, nullable=True, read_only=True, doc="Failed runs in a row after which it is paused (0: never)."
+    )
+    is_stale: bool | None = Field(
+        default=None,
+        read_only=True,
+        v2_only=True,
+        doc="Whether its file no longer defines it (Airflow 3's opposite of ``is_active``).",
+    )
+    last_parse_duration: float | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Seconds its file took to parse."
+    )
+    bundle_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The DAG bundle it comes from."
+    )
+    bundle_version: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The version of that bundle."
+    )
+    relative_fileloc: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Path of its file inside the bundle."
+    )
+    timetable_summary: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Its schedule, in short."
+    )
+    timetable_partitioned: bool | None = Field(
+        default=None, read_only=True, v2_only=True, doc="Whether its timetable makes partitioned runs."
+    )
+    timetable_periodic: bool | None = Field(
+        default=None, read_only=True, v2_only=True, doc="Whether its timetable runs periodically."
+    )
+    next_dagrun_run_after: datetime | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Earliest time its next run can start."
+    )
+    allowed_run_types: list[str] | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The run types it allows (all when null)."
+    )
+    is_backfillable: bool | None = Field(
+        default=None, read_only=True, v2_only=True, doc="Whether it can be backfilled."
     )

@@ -44,3 +44,28 @@ class DAGDetail(DAG):
     render_template_as_native_obj: bool | None = Field(
         default=None, nullable=True, read_only=True, doc="Whether templates render to Python objects."
     )
+    asset_expression: dict[str, Any] | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The assets that schedule it, as an expression."
+    )
+    default_args: dict[str, Any] | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Its default task arguments."
+    )
+    rerun_with_latest_version: bool | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Whether cleared runs use its latest version."
+    )
+    owner_links: dict[str, Any] | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Links of its owners."
+    )
+    is_favorite: bool | None = Field(
+        default=None, read_only=True, v2_only=True, doc="Whether the user marked it as a favourite."
+    )
+    active_runs_count: int | None = Field(
+        default=None, read_only=True, v2_only=True, doc="How many of its runs are active."
+    )
+    latest_dag_version: dict[str, Any] | None = Field(
+        default=None,
+        nullable=True,
+        read_only=True,
+        v2_only=True,
+        doc="Its latest version (id, version_number, bundle, created_at, ...).",
+    )

@@ -46,3 +46,34 @@ class DAGRun(Model):
     )
     conf: dict[str, Any] | None = Field(default=None, doc="Parameters for the run; settable only at creation.")
     note: str | None = Field(default=None, nullable=True, doc="A free-text note left by a user.")
+    # sent by Airflow 3 only
+    queued_at: datetime | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="When it was queued."
+    )
+    duration: float | None = Field(default=None, nullable=True, read_only=True, v2_only=True, doc="Seconds it ran.")
+    run_after: datetime | None = Field(
+        default=None, v2_only=True, doc="The earliest time it may run; settable at creation (Airflow 3)."
+    )
+    triggered_by: str | None = Field(
+        default=None,
+        nullable=True,
+        read_only=True,
+        v2_only=True,
+        doc="What triggered it: cli, rest_api, timetable, ...",
+    )
+    triggering_user_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The user who triggered it."
+    )
+    dag_versions: list[dict[str, Any]] | None = Field(
+        default=None, read_only=True, v2_only=True, doc="The DAG versions the run used."
+    )
+    bundle_version: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Version of the DAG bundle it ran from."
+    )
+    dag_display_name: str | None = Field(default=None, read_only=True, v2_only=True, doc="The DAG's display name.")
+    partition_key: str | None = Field(
+        default=None, nullable=True, v2_only=True, doc="The data partition it covers; settable at creation (Airflow 3)."
+    )
+    partition_date: datetime | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The date of that partition."
+    )

@@ -21,9 +21,19 @@ class EventLog(Model):
     try_number: int | None = Field(default=None, nullable=True, read_only=True, doc="The try it concerns.")
     event: str | None = Field(default=None, read_only=True, doc="What happened, e.g. ``cli_task_run``.")
     execution_date: datetime | None = Field(
-        default=None, nullable=True, read_only=True, doc="Logical date of the run it concerns."
+        default=None,
+        nullable=True,
+        read_only=True,
+        fallback_keys=("logical_date",),
+        doc="Logical date of the run it concerns.",
     )
     owner: str | None = Field(default=None, nullable=True, read_only=True, doc="Who did it.")
     extra: str | None = Field(
         default=None, nullable=True, read_only=True, doc="Further details, such as the full command line."
+    )
+    dag_display_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The DAG's display name."
+    )
+    task_display_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The task's display name."
     )

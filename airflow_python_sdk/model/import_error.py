@@ -20,3 +20,6 @@ class ImportError(Model):
     timestamp: datetime | None = Field(default=None, read_only=True, doc="When the error was recorded.")
     filename: str | None = Field(default=None, read_only=True, doc="Path of the file on the server.")
     stack_trace: str | None = Field(default=None, read_only=True, doc="The traceback.")
+    bundle_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The DAG bundle the file belongs to."
+    )

@@ -20,3 +20,6 @@ class Pool(Model):
     open_slots: int | None = Field(default=None, read_only=True, doc="Slots free now.")
     description: str | None = Field(default=None, nullable=True, doc="What the pool is for.")
     include_deferred: bool | None = Field(default=None, doc="Whether deferred tasks count against the slots.")
+    team_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The team that owns it (Airflow 3 multi-team)."
+    )

@@ -52,3 +52,9 @@ class Task(Model):
     sub_dag: DAG | None = Field(default=None, doc="The DAG a SubDagOperator runs.")
     downstream_task_ids: list[str] | None = Field(default=None, read_only=True, doc="Tasks that directly follow it.")
     doc_md: str | None = Field(default=None, nullable=True, read_only=True, doc="Its documentation, in Markdown.")
+    operator_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The operator's display name."
+    )
+    params: dict[str, Any] | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The task's params."
+    )

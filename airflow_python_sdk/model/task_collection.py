@@ -12,3 +12,4 @@ class TaskCollection(Model):
     """Every task of one DAG."""
 
     tasks: list[Task] | None = Field(default=None, doc="The tasks.")
+    total_entries: int | None = Field(default=None, read_only=True, v2_only=True, doc="How many tasks the DAG has.")

@@ -12,3 +12,9 @@ class VariableCollectionItem(Model):
 
     key: str | None = Field(default=None, doc="The variable's key.")
     description: str | None = Field(default=None, nullable=True, doc="What the variable is for.")
+    is_encrypted: bool | None = Field(
+        default=None, read_only=True, v2_only=True, doc="Whether the value is stored encrypted."
+    )
+    team_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The team that owns it (Airflow 3 multi-team)."
+    )

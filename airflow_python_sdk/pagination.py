@@ -1,0 +1,301 @@
+"""Walk every item of a list operation, page by page::
+
+    from airflow_python_sdk import paginate
+
+    for run in paginate(api.get_dag_runs, "my_dag", state=["failed"], page_size=500):
+        print(run.dag_run_id)  # typed DAGRun
+
+:func:`paginate` works with any list method of the API classes. It reads how to page from the
+method's declared operation (see :mod:`airflow_python_sdk.operation`), not from a table:
+
+- an operation with ``limit`` and ``offset`` query parameters (``get_dag_runs``, ``get_datasets``, ...)
+  gets them set on each call;
+- an operation whose body is a form with ``page_limit`` and ``page_offset`` fields
+  (``get_dag_runs_batch``, ``get_task_instances_batch``) gets a copy of the form with them set; the
+  caller's form is never changed.
+
+The items are the one list field of the collection the operation returns (``dag_runs``,
+``task_instances``, ...). Only one page is held at a time, so memory stays flat however long the walk.
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import types
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple, Union, get_args, get_origin, overload
+
+from airflow_python_sdk.exceptions import ApiTypeError, ApiValueError
+from airflow_python_sdk.model_utils import Model
+from airflow_python_sdk.operation import CALL_OPTIONS, Operation
+
+if TYPE_CHECKING:
+    from airflow_python_sdk.model.action import Action
+    from airflow_python_sdk.model.action_collection import ActionCollection
+    from airflow_python_sdk.model.connection_collection import ConnectionCollection
+    from airflow_python_sdk.model.connection_collection_item import ConnectionCollectionItem
+    from airflow_python_sdk.model.dag import DAG
+    from airflow_python_sdk.model.dag_collection import DAGCollection
+    from airflow_python_sdk.model.dag_run import DAGRun
+    from airflow_python_sdk.model.dag_run_collection import DAGRunCollection
+    from airflow_python_sdk.model.dag_warning import DagWarning
+    from airflow_python_sdk.model.dag_warning_collection import DagWarningCollection
+    from airflow_python_sdk.model.dataset import Dataset
+    from airflow_python_sdk.model.dataset_collection import DatasetCollection
+    from airflow_python_sdk.model.dataset_event import DatasetEvent
+    from airflow_python_sdk.model.dataset_event_collection import DatasetEventCollection
+    from airflow_python_sdk.model.event_log import EventLog
+    from airflow_python_sdk.model.event_log_collection import EventLogCollection
+    from airflow_python_sdk.model.import_error import ImportError as ImportErrorModel
+    from airflow_python_sdk.model.import_error_collection import ImportErrorCollection
+    from airflow_python_sdk.model.plugin_collection import PluginCollection
+    from airflow_python_sdk.model.plugin_collection_item import PluginCollectionItem
+    from airflow_python_sdk.model.pool import Pool
+    from airflow_python_sdk.model.pool_collection import PoolCollection
+    from airflow_python_sdk.model.role import Role
+    from airflow_python_sdk.model.role_collection import RoleCollection
+    from airflow_python_sdk.model.task_instance import TaskInstance
+    from airflow_python_sdk.model.task_instance_collection import TaskInstanceCollection
+    from airflow_python_sdk.model.task_instance_history import TaskInstanceHistory
+    from airflow_python_sdk.model.task_instance_history_collection import TaskInstanceHistoryCollection
+    from airflow_python_sdk.model.user_collection import UserCollection
+    from airflow_python_sdk.model.user_collection_item import UserCollectionItem
+    from airflow_python_sdk.model.variable_collection import VariableCollection
+    from airflow_python_sdk.model.variable_collection_item import VariableCollectionItem
+    from airflow_python_sdk.model.x_com_collection import XComCollection
+    from airflow_python_sdk.model.x_com_collection_item import XComCollectionItem
+
+__all__ = ["paginate", "DEFAULT_PAGE_SIZE", "PageStyle", "page_style"]
+
+DEFAULT_PAGE_SIZE = 100
+"""Items asked for per request: Airflow's own default page size, and within its default maximum."""
+
+_QUERY = ("limit", "offset")
+_FORM = ("page_limit", "page_offset")
+_NOT_WITH_PAGINATE = ("async_req", "_preload_content", "_return_http_data_only")
+
+
+# The overloads give the item type of each collection the list operations return, so that
+# ``for run in paginate(api.get_dag_runs, "d")`` is typed DAGRun. Type checkers cannot derive "the
+# one list field of a model" from a class, so this is the one list kept by hand -- of collection
+# models, not operations; test/test_paginate_live.py fails when a pageable operation's collection is
+# missing here or names another item type. At run time nothing below is used.
+@overload
+def paginate(
+    list_method: Callable[..., DAGRunCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[DAGRun]: ...
+@overload
+def paginate(
+    list_method: Callable[..., TaskInstanceCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[TaskInstance]: ...
+@overload
+def paginate(
+    list_method: Callable[..., TaskInstanceHistoryCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[TaskInstanceHistory]: ...
+@overload
+def paginate(
+    list_method: Callable[..., DAGCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[DAG]: ...
+@overload
+def paginate(
+    list_method: Callable[..., DagWarningCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[DagWarning]: ...
+@overload
+def paginate(
+    list_method: Callable[..., DatasetCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[Dataset]: ...
+@overload
+def paginate(
+    list_method: Callable[..., DatasetEventCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[DatasetEvent]: ...
+@overload
+def paginate(
+    list_method: Callable[..., EventLogCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[EventLog]: ...
+@overload
+def paginate(
+    list_method: Callable[..., ImportErrorCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[ImportErrorModel]: ...
+@overload
+def paginate(
+    list_method: Callable[..., ConnectionCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[ConnectionCollectionItem]: ...
+@overload
+def paginate(
+    list_method: Callable[..., PoolCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[Pool]: ...
+@overload
+def paginate(
+    list_method: Callable[..., VariableCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[VariableCollectionItem]: ...
+@overload
+def paginate(
+    list_method: Callable[..., XComCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[XComCollectionItem]: ...
+@overload
+def paginate(
+    list_method: Callable[..., PluginCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[PluginCollectionItem]: ...
+@overload
+def paginate(
+    list_method: Callable[..., RoleCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[Role]: ...
+@overload
+def paginate(
+    list_method: Callable[..., ActionCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[Action]: ...
+@overload
+def paginate(
+    list_method: Callable[..., UserCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
+) -> Iterator[UserCollectionItem]: ...
+
+
+def paginate(
+    list_method: Callable[..., Any], /, *args: Any, page_size: int = DEFAULT_PAGE_SIZE, **kwargs: Any
+) -> Iterator[Any]:
+    """Yield every item of a list operation, requesting ``page_size`` items at a time.
+
+    ``list_method`` is a bound list method of an API class (``api.get_dag_runs``); ``args`` and
+    ``kwargs`` are its arguments -- filters, order, call options such as ``_request_timeout`` --
+    exactly as for one call. Nothing is requested until the first item is asked for; wrong
+    arguments raise here, before that.
+
+    Paging:
+
+    - ``offset`` (or a form's ``page_offset``) is where the walk **starts**: items before it are
+      skipped, as in one call. Handy to resume a walk.
+    - ``limit`` (or a form's ``page_limit``) raises :class:`ApiValueError`: the page size is
+      ``page_size``, and to stop after *n* items take them with ``itertools.islice(paginate(...), n)``.
+    - The walk ends at ``total_entries``, or at an empty page, or at a page shorter than expected
+      (some endpoints count ``total_entries`` before their filters, e.g. ``get_datasets``). A page
+      shorter than ``page_size`` while ``total_entries`` says more remain may be the server's
+      maximum page size (``[api] maximum_page_limit``, 100 by default): the walk asks once more, and
+      goes on with that size if the next page is as long. A total that reached the server's
+      ``total_entries_limit`` (Airflow 3 caps some counts) is taken to mean "at least", not the end.
+    - Offset paging over a list that changes during the walk can skip or repeat items; give an
+      ``order_by`` on a stable key, or a time window that no longer changes, when that matters.
+
+    Raises :class:`ApiTypeError` when ``list_method`` is not an operation that pages (a method
+    returning one object) or a call option makes paging impossible (``async_req``,
+    ``_preload_content``, ``_return_http_data_only``); during the walk, the method's own errors
+    (:class:`ApiException` and the rest) as a single call would raise them.
+    """
+    op, style, items_field = _describe(list_method)
+    if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
+        raise ApiValueError(f"paginate(): page_size must be a positive int, got {page_size!r}", ["page_size"])
+    try:
+        bound = inspect.signature(list_method).bind(*args, **kwargs)
+    except TypeError as exc:
+        raise ApiTypeError(f"paginate({op.id}): {exc}") from exc
+    options = bound.arguments.get("kwargs") or {}
+    unknown = sorted(options.keys() - CALL_OPTIONS)
+    if unknown:
+        raise ApiTypeError(f"paginate({op.id}): unexpected keyword argument(s) {', '.join(map(repr, unknown))}")
+    refused = [name for name in _NOT_WITH_PAGINATE if name in options]
+    if refused:
+        raise ApiTypeError(f"paginate({op.id}): cannot page with {', '.join(refused)}; call {op.id}() directly")
+    target: dict[str, Any] | Model = bound.arguments
+    if style.form is not None:
+        form = bound.arguments[style.form]
+        if not isinstance(form, Model):
+            raise ApiTypeError(f"paginate({op.id}): {style.form} must be a model, got {form!r}", [op.id, style.form])
+        target = bound.arguments[style.form] = copy.deepcopy(form)  # the caller's form stays as it is
+    if target.get(style.limit) is not None:
+        raise ApiValueError(
+            f"paginate({op.id}): {style.limit} is what paginate sets; use page_size=... for the page size "
+            "and itertools.islice(paginate(...), n) to stop after n items",
+            [op.id, style.limit],
+        )
+    offset = target.get(style.offset) or 0
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise ApiValueError(
+            f"paginate({op.id}): {style.offset} must be an int >= 0, got {offset!r}", [op.id, style.offset]
+        )
+    return _walk(list_method, bound, target, style, items_field, page_size, offset)
+
+
+def _walk(
+    list_method: Callable[..., Any],
+    bound: inspect.BoundArguments,
+    target: dict[str, Any] | Model,
+    style: PageStyle,
+    items_field: str,
+    page_size: int,
+    offset: int,
+) -> Iterator[Any]:
+    """The generator behind :func:`paginate`: one page held at a time."""
+    expected, lowered = page_size, False
+    while True:
+        target[style.limit] = page_size
+        target[style.offset] = offset
+        page = list_method(*bound.args, **bound.kwargs)
+        items = page[items_field] or []
+        total = page["total_entries"]
+        capped = page.get("total_entries_limit")  # Airflow 3 counts cursor-paged lists only up to this
+        if isinstance(capped, int) and isinstance(total, int) and total >= capped:
+            total = None
+        del page
+        count = len(items)
+        yield from items
+        del items  # before the next request, so two pages are never held at once
+        offset += count
+        if count == 0 or (isinstance(total, int) and offset >= total):
+            return
+        if count < expected:
+            if lowered or total is None:
+                return
+            expected, lowered = count, True  # the server's maximum page size, or the end: one more page tells
+
+
+class PageStyle(NamedTuple):
+    """How an operation pages: the names of its limit and offset, and the body form carrying them, if any."""
+
+    limit: str
+    offset: str
+    form: str | None = None
+
+
+def page_style(op: Operation) -> PageStyle | None:
+    """How ``op`` pages, read from its declaration; None when it does not.
+
+    Query paging is taken only from GET operations: paging a change (``patch_dags``) would change
+    what the later pages hold.
+    """
+    names = {p.name for p in op.params if p.where == "query"}
+    if op.method == "GET" and set(_QUERY) <= names:
+        return PageStyle(*_QUERY)
+    body = op.body
+    if body is None:
+        return None
+    if isinstance(body.type, type) and issubclass(body.type, Model) and set(_FORM) <= body.type._fields.keys():
+        return PageStyle(*_FORM, form=body.name)
+    return None
+
+
+def _items_field(model: Any) -> str | None:
+    """The name of the one list field of a collection model, or None."""
+    if not (isinstance(model, type) and issubclass(model, Model)) or "total_entries" not in model._fields:
+        return None
+    lists = [f.name for f in model._fields.values() if get_origin(_without_none(f.type)) is list]
+    return lists[0] if len(lists) == 1 else None
+
+
+def _without_none(tp: Any) -> Any:
+    if get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        return args[0] if len(args) == 1 else tp
+    return tp
+
+
+def _describe(list_method: Any) -> tuple[Operation, PageStyle, str]:
+    op = getattr(list_method, "operation", None)
+    if not isinstance(op, Operation) or not inspect.ismethod(list_method):
+        raise ApiTypeError(
+            f"paginate() takes a bound list method of an API class, such as api.get_dag_runs; got {list_method!r}"
+        )
+    style = page_style(op)
+    items_field = _items_field(op.returns)
+    if style is None or items_field is None:
+        raise ApiTypeError(f"paginate(): {op.api}.{op.id} is not a list operation that pages; call it directly")
+    return op, style, items_field

@@ -1,0 +1,108 @@
+"""The examples run against a real Airflow 2.11.2 with a scheduler, so they cannot rot unnoticed.
+
+The scripts run as subprocesses and the notebook through nbclient (a real Jupyter kernel), each with
+AIRFLOW_API_URL / AIRFLOW_USERNAME / AIRFLOW_PASSWORD in its environment as a user would set them;
+the tests check what they printed and displayed.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+from airflow_server import ADMIN, AirflowServer
+
+pytestmark = pytest.mark.live
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+DAG = "sdk_example"
+
+
+@pytest.fixture
+def example_env(scheduled: AirflowServer) -> dict[str, str]:
+    """The environment a user would run the examples in: the server's URL and credentials, the SDK importable."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
+    env.update(
+        AIRFLOW_API_URL=scheduled.api_url,
+        AIRFLOW_USERNAME=ADMIN[0],
+        AIRFLOW_PASSWORD=ADMIN[1],
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
+    )
+    return env
+
+
+def run_example(name: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / name)], env=env, capture_output=True, text=True, timeout=900, check=False
+    )
+    assert done.returncode == 0, f"{name} failed:\n{done.stdout}\n{done.stderr}"
+    return done
+
+
+def test_quickstart(example_env: dict[str, str]) -> None:
+    out = run_example("quickstart.py", example_env).stdout
+    assert re.search(rf"^run manual__\S+ of {DAG} finished: success$", out, re.MULTILINE), out
+    counts = re.search(rf"^runs of {DAG} by state: (\{{.*\}})$", out, re.MULTILINE)
+    assert counts and "'success': " in counts[1], out
+
+
+def test_paging_and_waiting(example_env: dict[str, str]) -> None:
+    done = run_example("paging_and_waiting.py", example_env)
+    out = done.stdout
+    assert len(re.findall(r"^waited: manual__\S+ -> success$", out, re.MULTILINE)) == 3, out
+    assert re.search(r"^timed out: manual__\S+ still queued after \d+\.\d s$", out, re.MULTILINE), out
+    assert "then finished: success" in out
+    paged = re.search(rf"^paged: (\d+) runs of {DAG}, newest manual__\S+$", out, re.MULTILINE)
+    assert paged and int(paged[1]) >= 4, out
+    first = re.search(r"^first successes: \[(.*)\]$", out, re.MULTILINE)
+    assert first and len(first[1].split(", ")) == 3, out
+    batch = re.search(r"^batch-paged: (\d+) successful runs$", out, re.MULTILINE)
+    assert batch and int(batch[1]) >= 4, out
+    assert "task instances of the three runs: 9, e.g. ['extract=success'" in out
+    # without tqdm in the environment progress=True logs changes of state; with it, a bar shows them
+    assert f"{DAG}/manual__" in done.stderr and "success" in done.stderr, done.stderr
+
+
+def test_notebook(scheduled: AirflowServer, example_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    for name, value in example_env.items():
+        monkeypatch.setenv(name, value)  # the kernel inherits this process's environment
+    notebook = nbformat.read(EXAMPLES / "notebook.ipynb", as_version=4)
+    assert all(not cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code"), "commit it clean"
+    client = nbclient.NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
+    )
+    client.execute()
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+    run_html = _html(code[1])
+    assert "<caption>DAGRun</caption>" in run_html and "<th>state</th><td>success</td>" in run_html
+    assert "source" in run_html  # conf
+    page_html = _html(code[2])
+    assert re.search(r"<caption>DAGRunCollection: 5 dag_runs of \d+</caption>", page_html), page_html
+    assert page_html.count("<tr>") == 6 and "<th>dag_run_id</th>" in page_html and "<th>state</th>" in page_html
+
+    assert re.search(r"^runs by state: \{.*'success': \d+.*\}$", _stdout(code[3]), re.MULTILINE)
+    assert re.search(r"^manual__\S+ finished: success$", _stdout(code[4]), re.MULTILINE)
+    # the tqdm bar: text on stderr, or with ipywidgets installed a widget whose state the notebook keeps
+    progress = "".join(o.get("text", "") for o in code[4].outputs if o.get("name") == "stderr")
+    progress += str(notebook.metadata.get("widgets", ""))
+    assert f"{DAG}/manual__" in progress and "success" in progress, code[4].outputs
+
+
+def _html(cell: dict[str, object]) -> str:
+    outputs = cell["outputs"]
+    assert isinstance(outputs, list)
+    return "".join(o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {}))
+
+
+def _stdout(cell: dict[str, object]) -> str:
+    outputs = cell["outputs"]
+    assert isinstance(outputs, list)
+    return "".join(o.get("text", "") for o in outputs if o.get("name") == "stdout")

@@ -1,0 +1,97 @@
+"""The package as users get it: ``python -m build`` makes an sdist and a wheel that ``twine check``
+accepts, and the wheel, installed into a fresh venv with its dependencies from PyPI, runs the
+quickstart against a real Airflow 2.11.2 (with a scheduler, so the quickstart's run finishes).
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from airflow_python_sdk import __version__
+
+from airflow_server import ADMIN, AirflowServer
+
+pytestmark = pytest.mark.live
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SOURCES = ("setup.py", "pyproject.toml", "MANIFEST.in", "README.md", "CHANGELOG.md", "requirements.txt")
+
+
+def _run(
+    *command: str | pathlib.Path, env: dict[str, str] | None = None, cwd: pathlib.Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    args = [str(c) for c in command]
+    done = subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, f"{' '.join(args)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return done
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    """sdist and wheel built from a copy of the sources (so the work tree gets no build/ or egg-info)."""
+    pytest.importorskip("build", reason="build is in test-requirements.txt")
+    source = tmp_path_factory.mktemp("source")
+    for name in SOURCES:
+        shutil.copy2(ROOT / name, source / name)
+    shutil.copytree(ROOT / "airflow_python_sdk", source / "airflow_python_sdk",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))  # fmt: skip
+    out = tmp_path_factory.mktemp("dist")
+    _run(sys.executable, "-m", "build", "--outdir", out, source)  # the wheel is built from the sdist
+    return out
+
+
+def test_build_makes_an_sdist_and_a_wheel_that_twine_accepts(dist: pathlib.Path) -> None:
+    names = sorted(p.name for p in dist.iterdir())
+    assert names == [f"airflow_python_sdk-{__version__}-py3-none-any.whl", f"airflow_python_sdk-{__version__}.tar.gz"]
+    pytest.importorskip("twine", reason="twine is in test-requirements.txt")
+    checked = _run(sys.executable, "-m", "twine", "check", "--strict", *sorted(dist.iterdir()))
+    assert checked.stdout.count("PASSED") == 2
+
+
+def test_the_wheel_holds_the_package_typed_with_its_metadata(dist: pathlib.Path) -> None:
+    (wheel,) = dist.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        files = set(archive.namelist())
+        metadata = archive.read(f"airflow_python_sdk-{__version__}.dist-info/METADATA").decode()
+    assert {"airflow_python_sdk/py.typed", "airflow_python_sdk/pagination.py", "airflow_python_sdk/waiting.py",
+            "airflow_python_sdk/model/dag_run.py", "airflow_python_sdk/api/dag_run_api.py"} <= files  # fmt: skip
+    assert not any(name.startswith(("test/", "tests/", "examples/")) for name in files)
+    assert f"\nVersion: {__version__}\n" in metadata and "Requires-Python: >=3.10" in metadata
+    assert 'Requires-Dist: tqdm; extra == "progress"' in metadata
+    for requirement in (ROOT / "requirements.txt").read_text().split():
+        assert re.search(rf"^Requires-Dist: {re.escape(requirement.split('>')[0].split('<')[0])}", metadata, re.M)
+    assert metadata.split("\n\n", 1)[1].startswith("# airflow_python_sdk")  # the README, as the long description
+
+
+def test_the_version_has_one_source() -> None:
+    assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)
+    for name in ("setup.py", "pyproject.toml", "requirements.txt"):
+        assert __version__ not in (ROOT / name).read_text(), f"{name} repeats the version"
+    assert f"## {__version__}" in (ROOT / "CHANGELOG.md").read_text()
+
+
+def test_the_installed_wheel_runs_the_quickstart(
+    dist: pathlib.Path, scheduled: AirflowServer, tmp_path: pathlib.Path
+) -> None:
+    venv = tmp_path / "venv"
+    _run(sys.executable, "-m", "venv", venv)
+    python = venv / "bin" / "python"
+    (wheel,) = dist.glob("*.whl")
+    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel)  # deps from PyPI
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "PYTHON", "VIRTUAL_ENV"))}
+    env.update(AIRFLOW_API_URL=scheduled.api_url, AIRFLOW_USERNAME=ADMIN[0], AIRFLOW_PASSWORD=ADMIN[1])
+    where = _run(python, "-c", "import airflow_python_sdk as s; print(s.__file__, s.__version__)", env=env,
+                 cwd=tmp_path)  # fmt: skip
+    assert where.stdout.startswith(str(venv)) and where.stdout.split()[1] == __version__
+    out = _run(python, ROOT / "examples" / "quickstart.py", env=env, cwd=tmp_path).stdout
+    assert re.search(r"^run manual__\S+ of sdk_example finished: success$", out, re.MULTILINE), out
+    counts = re.search(r"^runs of sdk_example by state: (\{.*\})$", out, re.MULTILINE)
+    assert counts and ast.literal_eval(counts[1]).get("success", 0) >= 1, out  # the server is shared: others' runs too

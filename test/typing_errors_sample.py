@@ -1,0 +1,30 @@
+"""Wrong uses that ``mypy --strict`` must reject, checked by test/test_typing.py: each line whose
+comment names an error code (and a piece of the message) must get exactly that error, and no other
+line any. It is never run."""
+
+from __future__ import annotations
+
+import airflow_python_sdk
+from airflow_python_sdk import paginate
+from airflow_python_sdk.api.dag_run_api import DAGRunApi
+from airflow_python_sdk.models import DAGRun, DagState, ListDagRunsForm, TaskInstance
+
+
+def wrong(api: DAGRunApi, run: DAGRun) -> None:
+    run_id: int = run.dag_run_id  # error: [assignment] has type "str | None", variable has type "int"
+    api.get_dag_runs("my_dag", limit="5")  # error: [arg-type] "limit" to "get_dag_runs"
+    api.get_dag_runz("my_dag")  # error: [attr-defined] has no attribute "get_dag_runz"
+    api.get_dag_run("my_dag")  # error: [call-arg]
+    api.post_dag_run("my_dag", {"dag_run_id": "x"})  # error: [arg-type]
+    DAGRun(dag_run_id=42)  # error: [arg-type]
+    DAGRun(run_idd="x")  # error: [call-arg]
+    ListDagRunsForm(page_limit="10")  # error: [arg-type]
+    state: DagState = "success"  # error: [assignment]
+    for item in paginate(api.get_dag_runs, "my_dag"):
+        ti: TaskInstance = item  # error: [assignment] has type "DAGRun"
+    paginate(api.get_dag_run, "my_dag", "r1")  # error: [arg-type]
+    paginate(api.get_dag_runs, "my_dag", page_size="7")  # error: [call-overload]
+    api.wait_for_dag_run("my_dag", "r1", timeout="60")  # error: [arg-type]
+    finished: str = api.trigger_dag_run_and_wait("my_dag")  # error: [assignment]
+    print(airflow_python_sdk.WaitTimeoutError("late").dag_run.state)  # error: [union-attr]
+    print(run_id, state, ti, finished)
