@@ -15,7 +15,7 @@ from airflow_python_sdk.model.task_instance_history import TaskInstanceHistory
 from airflow_python_sdk.model.task_instance_history_collection import TaskInstanceHistoryCollection
 from airflow_python_sdk.model.task_instance_reference import TaskInstanceReference
 from airflow_python_sdk.model.update_task_instance import UpdateTaskInstance
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -28,6 +28,10 @@ _TI = "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}"
 _MAPPED = _TI + "/{map_index}"
 _ALL = (400, 401, 403, 404)
 _READ = (401, 403, 404)
+_V2_NAMES = {"execution_date_gte": "logical_date_gte", "execution_date_lte": "logical_date_lte"}
+"""Airflow 3's names for Airflow 2's execution-date filters, body keys and order_by fields."""
+_V2_TRIES = V2(unsupported=("limit", "offset", "order_by"))
+"""Airflow 3 lists every try at once: it takes no page or order."""
 
 
 class TaskInstanceApi(Api):
@@ -71,7 +75,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _TI + "/dependencies", errors=_ALL)
+    @operation("GET", _TI + "/dependencies", errors=_ALL, v2=V2())
     def get_task_instance_dependencies(
         self, dag_id: str | int, dag_run_id: str | int, task_id: str, **kwargs: Unpack[CallOptions]
     ) -> TaskInstanceDependencyCollection:
@@ -83,7 +87,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _MAPPED + "/dependencies", errors=_ALL)
+    @operation("GET", _MAPPED + "/dependencies", errors=_ALL, v2=V2())
     def get_mapped_task_instance_dependencies(
         self, dag_id: str | int, dag_run_id: str | int, task_id: str, map_index: int, **kwargs: Unpack[CallOptions]
     ) -> TaskInstanceDependencyCollection:
@@ -96,7 +100,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances", errors=(401, 403))
+    @operation("GET", "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances", errors=(401, 403), v2=V2(rename=_V2_NAMES))
     def get_task_instances(
         self,
         dag_id: str | int,
@@ -144,7 +148,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _TI, errors=_READ)
+    @operation("GET", _TI, errors=_READ, v2=V2())
     def get_task_instance(
         self, dag_id: str | int, dag_run_id: str | int, task_id: str, **kwargs: Unpack[CallOptions]
     ) -> TaskInstance:
@@ -176,7 +180,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _MAPPED, errors=_READ)
+    @operation("GET", _MAPPED, errors=_READ, v2=V2())
     def get_mapped_task_instance(
         self, dag_id: str | int, dag_run_id: str | int, task_id: str, map_index: int, **kwargs: Unpack[CallOptions]
     ) -> TaskInstance:
@@ -211,7 +215,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _TI + "/listMapped", errors=_READ)
+    @operation("GET", _TI + "/listMapped", errors=_READ, v2=V2(rename=_V2_NAMES))
     def get_mapped_task_instances(
         self,
         dag_id: str | int,
@@ -261,7 +265,13 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", "/dags/~/dagRuns/~/taskInstances/list", body="list_task_instance_form", errors=_READ)
+    @operation(
+        "POST",
+        "/dags/~/dagRuns/~/taskInstances/list",
+        body="list_task_instance_form",
+        errors=_READ,
+        v2=V2(rename=_V2_NAMES),
+    )
     def get_task_instances_batch(
         self, list_task_instance_form: ListTaskInstanceForm, **kwargs: Unpack[CallOptions]
     ) -> TaskInstanceCollection:
@@ -271,7 +281,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _TI + "/tries/{task_try_number}", errors=_READ)
+    @operation("GET", _TI + "/tries/{task_try_number}", errors=_READ, v2=V2())
     def get_task_instance_try_details(
         self,
         dag_id: str | int,
@@ -289,7 +299,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _TI + "/tries", errors=_READ)
+    @operation("GET", _TI + "/tries", errors=_READ, v2=_V2_TRIES)
     def get_task_instance_tries(
         self,
         dag_id: str | int,
@@ -311,7 +321,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _MAPPED + "/tries", errors=_READ)
+    @operation("GET", _MAPPED + "/tries", errors=_READ, v2=_V2_TRIES)
     def get_mapped_task_instance_tries(
         self,
         dag_id: str | int,
@@ -335,7 +345,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _MAPPED + "/tries/{task_try_number}", errors=_READ)
+    @operation("GET", _MAPPED + "/tries/{task_try_number}", errors=_READ, v2=V2())
     def get_mapped_task_instance_try_details(
         self,
         dag_id: str | int,

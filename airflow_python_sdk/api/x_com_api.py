@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.x_com import XCom
 from airflow_python_sdk.model.x_com_collection import XComCollection
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -21,7 +21,7 @@ _ENTRIES = "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntr
 class XComApi(Api):
     """Operations on XCom entries."""
 
-    @operation("GET", _ENTRIES, errors=(401, 403))
+    @operation("GET", _ENTRIES, errors=(401, 403), v2=V2())
     def get_xcom_entries(
         self,
         dag_id: str | int,
@@ -47,7 +47,7 @@ class XComApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _ENTRIES + "/{xcom_key}", errors=(401, 403, 404))
+    @operation("GET", _ENTRIES + "/{xcom_key}", errors=(401, 403, 404), v2=V2())
     def get_xcom_entry(
         self,
         dag_id: str | int,
@@ -67,6 +67,6 @@ class XComApi(Api):
         :param xcom_key: The key.
         :param map_index: The map index (server default -1, an unmapped task).
         :param deserialize: Deserialize the value with the server's XCom backend (the server must allow it).
-        :param stringify: Send the value as text (the server's default) rather than as JSON.
+        :param stringify: Send the value as text rather than as JSON (Airflow 2's default; Airflow 3's is JSON).
         """
         return self._call(locals())  # type: ignore[no-any-return]

@@ -21,7 +21,9 @@ class TaskInstance(Model):
     task_display_name: str | None = Field(default=None, doc="The task's display name.")
     dag_id: str | None = Field(default=None, doc="The DAG.")
     dag_run_id: str | None = Field(default=None, doc="The DAG run.")
-    execution_date: datetime | None = Field(default=None, doc="Logical date of the run.")
+    execution_date: datetime | None = Field(
+        default=None, fallback_keys=("logical_date",), doc="Logical date of the run."
+    )
     start_date: datetime | None = Field(default=None, nullable=True, doc="When it started.")
     end_date: datetime | None = Field(default=None, nullable=True, doc="When it ended.")
     duration: float | None = Field(default=None, nullable=True, doc="Seconds it ran.")
@@ -46,3 +48,17 @@ class TaskInstance(Model):
     trigger: Trigger | None = Field(default=None, nullable=True, doc="Trigger a deferred instance waits on.")
     triggerer_job: Job | None = Field(default=None, nullable=True, doc="Triggerer running that trigger.")
     note: str | None = Field(default=None, nullable=True, doc="A free-text note left by a user.")
+    id: str | None = Field(default=None, read_only=True, v2_only=True, doc="Its unique id (a UUID).")
+    run_after: datetime | None = Field(
+        default=None, read_only=True, v2_only=True, doc="The earliest time its run could start."
+    )
+    dag_display_name: str | None = Field(default=None, read_only=True, v2_only=True, doc="The DAG's display name.")
+    operator_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The operator's display name."
+    )
+    scheduled_when: datetime | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="When it was scheduled."
+    )
+    dag_version: dict[str, Any] | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The version of the DAG it runs."
+    )

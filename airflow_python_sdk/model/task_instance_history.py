@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from airflow_python_sdk.model.task_state import TaskState
 from airflow_python_sdk.model_utils import Field, Model
@@ -35,3 +36,13 @@ class TaskInstanceHistory(Model):
     pid: int | None = Field(default=None, nullable=True, doc="Process id it ran as.")
     executor: str | None = Field(default=None, nullable=True, doc="Executor it ran on; None for the default.")
     executor_config: str | None = Field(default=None, doc="Executor settings, serialised.")
+    dag_display_name: str | None = Field(default=None, read_only=True, v2_only=True, doc="The DAG's display name.")
+    operator_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The operator's display name."
+    )
+    scheduled_when: datetime | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="When it was scheduled."
+    )
+    dag_version: dict[str, Any] | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The version of the DAG it runs."
+    )

@@ -1,0 +1,48 @@
+"""Airflow 3 tokens on a real 3.3.2 whose tokens expire after 3 seconds: renewed without the caller noticing."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from airflow_python_sdk import ApiClient, Configuration
+from airflow_python_sdk.api.dag_run_api import DAGRunApi
+
+from airflow_server import AIRFLOW_3_VERSION, AirflowServer, start_airflow
+
+pytestmark = pytest.mark.live
+LIFETIME = 3
+
+
+@pytest.fixture(scope="module")
+def short_tokens() -> Iterator[AirflowServer]:
+    settings = {"AIRFLOW__API_AUTH__JWT_EXPIRATION_TIME": str(LIFETIME), "AIRFLOW__API_AUTH__JWT_LEEWAY": "0"}
+    with start_airflow(AIRFLOW_3_VERSION, extra_env=settings) as running:
+        yield running
+
+
+def _access(server: AirflowServer) -> list[tuple[str, str, str]]:
+    """(method, path, status) of every request the server logged (its http.access lines)."""
+    lines = server.server_log.read_text(errors="replace")
+    return re.findall(r"\[http\.access\].* method=(\w+) path=(\S+) .*status_code=(\d{3})", lines)
+
+
+def test_an_expired_token_is_renewed_transparently(short_tokens: AirflowServer) -> None:
+    configuration = Configuration(host=short_tokens.api_url, username="admin", password="admin")
+    with ApiClient(configuration) as client:
+        api = DAGRunApi(client)
+        assert api.get_dag_runs("sdk_example").total_entries is not None
+        time.sleep(LIFETIME + 1.5)
+        assert api.get_dag_runs("sdk_example").total_entries is not None  # no exception: renewed
+    time.sleep(0.5)  # let the server write its access log
+    calls = [(m, p.split("?")[0], s) for m, p, s in _access(short_tokens) if "/dagRuns" in p or p == "/auth/token"]
+    assert calls == [
+        ("POST", "/auth/token", "201"),
+        ("GET", "/api/v2/dags/sdk_example/dagRuns", "200"),
+        ("GET", "/api/v2/dags/sdk_example/dagRuns", "401"),  # the token had expired
+        ("POST", "/auth/token", "201"),
+        ("GET", "/api/v2/dags/sdk_example/dagRuns", "200"),
+    ]
