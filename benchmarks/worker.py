@@ -1,0 +1,423 @@
+"""Measures one client against the benchmark server; run by ``run.py``, one process per client.
+
+``python worker.py CLIENT URL PLAN`` where CLIENT is ``sdk`` (this repo's ``airflow_python_sdk``),
+``official`` (``apache-airflow-client``, run with its own venv's Python) or ``raw`` (urllib3 +
+``json.loads``, the floor), URL the server's root and PLAN a JSON list of ``[task, {options}]``.
+It prints ``RESULT <json>`` as its last line: one entry per task.
+
+Every client does the same thing: the same requests, the same credentials, and reading "every field"
+means fetching all 14 DAG-run fields of every run (attributes of a model, keys of a raw dict) with one
+``attrgetter``/``itemgetter`` call per run, so the harness costs all three the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import itertools
+import json
+import operator
+import sys
+import threading
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from typing import Any
+
+DAG_ID = "bench_dag"
+FIELDS = (
+    "dag_run_id",
+    "dag_id",
+    "logical_date",
+    "execution_date",
+    "start_date",
+    "end_date",
+    "data_interval_start",
+    "data_interval_end",
+    "last_scheduling_decision",
+    "run_type",
+    "state",
+    "external_trigger",
+    "conf",
+    "note",
+)
+DATETIMES = (
+    "logical_date",
+    "execution_date",
+    "start_date",
+    "end_date",
+    "data_interval_start",
+    "data_interval_end",
+    "last_scheduling_decision",
+)
+POOL = 8
+USER, PASSWORD = "admin", "admin"
+
+
+class Client:
+    """What every client must do: fetch a page or one run, list a page's runs, read a run's fields."""
+
+    name = "?"
+    read: Callable[[Any], Any]
+
+    def page(self, limit: int, offset: int = 0) -> Any:
+        raise NotImplementedError
+
+    def runs(self, page: Any) -> list[Any]:
+        raise NotImplementedError
+
+    def one(self) -> Any:
+        raise NotImplementedError
+
+    def check(self, run: Any) -> None:
+        """Fail loudly unless ``run`` holds every field converted to its declared type."""
+
+    def close(self) -> None:
+        pass
+
+
+class Raw(Client):
+    name = "raw"
+
+    def __init__(self, root: str) -> None:
+        import urllib3
+
+        self.pool = urllib3.PoolManager(maxsize=POOL)
+        self.headers = {"Accept": "application/json", **urllib3.make_headers(basic_auth=f"{USER}:{PASSWORD}")}
+        self.base = f"{root}/api/v1/dags/{DAG_ID}/dagRuns"
+        self.read = operator.itemgetter(*FIELDS)
+
+    def _get(self, url: str) -> Any:
+        resp = self.pool.request("GET", url, headers=self.headers)
+        if resp.status != 200:
+            raise RuntimeError(f"GET {url}: {resp.status}")
+        return json.loads(resp.data)
+
+    def page(self, limit: int, offset: int = 0) -> Any:
+        return self._get(f"{self.base}?limit={limit}&offset={offset}")
+
+    def runs(self, page: Any) -> list[Any]:
+        return page["dag_runs"]  # type: ignore[no-any-return]
+
+    def one(self) -> Any:
+        return self._get(f"{self.base}/run_0")
+
+    def check(self, run: Any) -> None:
+        assert set(run) == set(FIELDS), run
+
+    def close(self) -> None:
+        self.pool.clear()
+
+
+class Sdk(Client):
+    name = "sdk"
+
+    def __init__(self, root: str) -> None:
+        import airflow_python_sdk
+        from airflow_python_sdk.api.dag_run_api import DAGRunApi
+
+        config = airflow_python_sdk.Configuration(
+            host=f"{root}/api/v1", username=USER, password=PASSWORD, connection_pool_maxsize=POOL
+        )
+        self.client = airflow_python_sdk.ApiClient(config)
+        self.api = DAGRunApi(self.client)
+        self.read = operator.attrgetter(*FIELDS)
+
+    def page(self, limit: int, offset: int = 0) -> Any:
+        return self.api.get_dag_runs(DAG_ID, limit=limit, offset=offset)
+
+    def runs(self, page: Any) -> list[Any]:
+        return page.dag_runs  # type: ignore[no-any-return]
+
+    def one(self) -> Any:
+        return self.api.get_dag_run(DAG_ID, "run_0")
+
+    def check(self, run: Any) -> None:
+        from airflow_python_sdk.model.dag_run import DAGRun
+        from airflow_python_sdk.model.dag_state import DagState
+
+        assert type(run) is DAGRun
+        _check_common(run, DagState)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class Official(Client):
+    name = "official"
+
+    def __init__(self, root: str) -> None:
+        import airflow_client.client as official  # type: ignore[import-not-found]
+        from airflow_client.client.api.dag_run_api import DAGRunApi  # type: ignore[import-not-found]
+
+        config = official.Configuration(host=f"{root}/api/v1", username=USER, password=PASSWORD)
+        config.connection_pool_maxsize = POOL
+        self.client = official.ApiClient(config)
+        self.api = DAGRunApi(self.client)
+        self.read = operator.attrgetter(*FIELDS)
+
+    def page(self, limit: int, offset: int = 0) -> Any:
+        return self.api.get_dag_runs(DAG_ID, limit=limit, offset=offset)
+
+    def runs(self, page: Any) -> list[Any]:
+        return page.dag_runs  # type: ignore[no-any-return]
+
+    def one(self) -> Any:
+        return self.api.get_dag_run(DAG_ID, "run_0")
+
+    def check(self, run: Any) -> None:
+        from airflow_client.client.model.dag_run import DAGRun  # type: ignore[import-not-found]
+        from airflow_client.client.model.dag_state import DagState  # type: ignore[import-not-found]
+
+        assert type(run) is DAGRun
+        _check_common(run, DagState)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _check_common(run: Any, state_type: type) -> None:
+    for name in DATETIMES:
+        value = getattr(run, name)
+        assert value is None or (isinstance(value, dt.datetime) and value.tzinfo is not None), (name, value)
+    assert isinstance(run.logical_date, dt.datetime)
+    assert isinstance(run.state, state_type), run.state
+    assert isinstance(run.external_trigger, bool) and isinstance(run.conf, dict)
+
+
+CLIENTS: dict[str, Callable[[str], Client]] = {"raw": Raw, "sdk": Sdk, "official": Official}
+
+
+# --- tasks -------------------------------------------------------------------------------------
+
+
+def warm_up(client: Client) -> None:
+    """Resolve every lazy cache (connections, readers, enum lookups) and check the models are right."""
+    for run in client.runs(client.page(100)):
+        client.check(run)
+        client.read(run)
+    client.read(client.one())
+
+
+def read_all(client: Client, runs: list[Any]) -> None:
+    read = client.read
+    for run in runs:
+        read(run)
+
+
+def _time_page(client: Client, size: int) -> tuple[float, float]:
+    """Seconds to fetch and decode one page of ``size`` runs, and to have also read every field of it."""
+    gc.collect()
+    t0 = time.perf_counter()
+    runs = client.runs(client.page(size))
+    t1 = time.perf_counter()
+    read_all(client, runs)
+    t2 = time.perf_counter()
+    assert len(runs) == size, len(runs)
+    return t1 - t0, t2 - t0
+
+
+def task_decode(client: Client, raw: Client | None, sizes: list[int], reps: list[int]) -> dict[str, Any]:
+    """Per page size (timed ``reps`` times): seconds to fetch and decode a page into a list of runs, and to
+    also read every field.
+
+    With ``raw``, each timing of the client is paired with one of raw urllib3 + json.loads taken right
+    before or after it (the order alternating), so that both see the same load on the machine.
+    """
+    out: dict[str, Any] = {}
+    for size, count in zip(sizes, reps, strict=True):
+        times: dict[str, list[float]] = {"decode": [], "read": [], "raw_decode": [], "raw_read": []}
+        for rep in range(count):
+            pair = [("", client)] if raw is None else [("", client), ("raw_", raw)][:: 1 if rep % 2 else -1]
+            for prefix, who in pair:
+                decode, full = _time_page(who, size)
+                times[prefix + "decode"].append(decode)
+                times[prefix + "read"].append(full)
+        out[str(size)] = {k: v for k, v in times.items() if v}
+    return out
+
+
+def task_latency(client: Client, raw: Client | None, calls: int, warmup: int, batch: int = 20) -> dict[str, Any]:
+    """Seconds per ``get_dag_run`` call (decoded, and with every field read), one after another; and the
+    process's CPU seconds per call (the server runs in another process), which load on the machine
+    disturbs less than wall time.
+
+    With ``raw``, batches of ``batch`` calls alternate between the client and raw urllib3 + json.loads,
+    so that both see the same load on the machine.
+    """
+    who = [("", client)] if raw is None else [("", client), ("raw_", raw)]
+    for _, c in who:
+        for _ in range(warmup):
+            c.read(c.one())
+    gc.collect()
+    out: dict[str, Any] = {}
+    for prefix, _ in who:
+        out.update({prefix + "decode": [], prefix + "read": [], prefix + "cpu": 0.0})
+    clock = time.perf_counter
+    for b in range(max(1, calls // batch)):
+        for prefix, c in who[:: 1 if b % 2 else -1]:
+            one, read, decode, full = c.one, c.read, out[prefix + "decode"], out[prefix + "read"]
+            cpu = time.process_time()
+            for _ in range(batch):
+                t0 = clock()
+                run = one()
+                t1 = clock()
+                read(run)
+                t2 = clock()
+                decode.append(t1 - t0)
+                full.append(t2 - t0)
+            out[prefix + "cpu"] += time.process_time() - cpu
+    for prefix, _ in who:
+        out[prefix + "cpu"] /= len(out[prefix + "read"])
+    return out
+
+
+def task_memory(client: Client, size: int) -> dict[str, Any]:
+    """Bytes still allocated (tracemalloc) while a page of ``size`` decoded runs is kept alive."""
+    gc.collect()
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    page = client.page(size)
+    runs = client.runs(page)
+    gc.collect()
+    decoded, peak_decoded = (m - base for m in tracemalloc.get_traced_memory())
+    read_all(client, runs)
+    gc.collect()
+    read, peak_read = (m - base for m in tracemalloc.get_traced_memory())
+    tracemalloc.stop()
+    assert len(runs) == size
+    del page, runs
+    return {"decode": decoded, "read": read, "peak_decode": peak_decoded, "peak_read": peak_read}
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096
+
+
+def _walk(client: Client, page_size: int, total: int) -> tuple[str, Iterator[Any]]:
+    """The first ``total`` runs, one by one, fetched ``page_size`` at a time: with the SDK's own
+    ``paginate`` where it has one, else with an offset/limit loop holding one page at a time."""
+    if isinstance(client, Sdk):
+        import airflow_python_sdk
+
+        paginate = getattr(airflow_python_sdk, "paginate", None)
+        if paginate is not None:
+            walk = paginate(client.api.get_dag_runs, DAG_ID, page_size=page_size)
+            return "airflow_python_sdk.paginate", itertools.islice(walk, total)
+
+    def offset_loop() -> Iterator[Any]:
+        offset = 0
+        while offset < total:
+            runs = client.runs(client.page(min(page_size, total - offset), offset))
+            if not runs:
+                return
+            offset += len(runs)
+            yield from runs
+            del runs
+
+    return "an offset/limit loop over get_dag_runs", offset_loop()
+
+
+def task_paging(client: Client, total: int, page_size: int, checkpoints: list[int]) -> dict[str, Any]:
+    """Walk ``total`` runs page by page, reading every field; memory at each checkpoint (pages walked)."""
+    gc.collect()
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    points = []
+    at = {pages * page_size: pages for pages in checkpoints}
+    seen = 0
+    read = client.read
+    t0 = time.perf_counter()
+    how, walk = _walk(client, page_size, total)
+    for run in walk:
+        read(run)
+        seen += 1
+        pages = at.get(seen)
+        if pages is not None:
+            current, peak = tracemalloc.get_traced_memory()
+            gc.collect()
+            retained = tracemalloc.get_traced_memory()[0]
+            points.append(
+                {
+                    "pages": pages,
+                    "runs": seen,
+                    "current": current - base,
+                    "retained": retained - base,
+                    "peak": peak - base,
+                    "rss": _rss(),
+                    "seconds": time.perf_counter() - t0,
+                }
+            )
+            tracemalloc.reset_peak()
+    del run, walk
+    tracemalloc.stop()
+    assert seen == total, (seen, total)
+    return {"points": points, "seconds": time.perf_counter() - t0, "how": how}
+
+
+def task_threads(make: Callable[[], Client], threads: list[int], seconds: float) -> dict[str, Any]:
+    """Calls per second of ``get_dag_run`` (answers delayed by the server) from N threads sharing one client."""
+    client = make()
+    out: dict[str, Any] = {}
+    try:
+        for n in threads:
+            counts = [0] * n
+            start = threading.Barrier(n + 1)
+            stop = threading.Event()
+
+            def loop(i: int, counts: list[int], start: threading.Barrier, stop: threading.Event) -> None:
+                client.read(client.one())  # this thread's connection is open before timing starts
+                start.wait()
+                count = 0
+                while not stop.is_set():
+                    client.read(client.one())
+                    count += 1
+                counts[i] = count
+
+            workers = [threading.Thread(target=loop, args=(i, counts, start, stop)) for i in range(n)]
+            for w in workers:
+                w.start()
+            start.wait()
+            t0 = time.perf_counter()
+            time.sleep(seconds)
+            stop.set()
+            for w in workers:
+                w.join()
+            elapsed = time.perf_counter() - t0
+            out[str(n)] = sum(counts) / elapsed
+    finally:
+        client.close()
+    return out
+
+
+def main() -> None:
+    name, root, plan_text = sys.argv[1:4]
+    make = CLIENTS[name]
+    client = make(root)
+    warm_up(client)
+    raw = None if name == "raw" else Raw(root)  # the floor, measured alongside in the same process
+    if raw is not None:
+        warm_up(raw)
+    results: list[Any] = []
+    for task, options in json.loads(plan_text):
+        if task == "decode":
+            results.append(task_decode(client, raw, **options))
+        elif task == "latency":
+            results.append(task_latency(client, raw, **options))
+        elif task == "memory":
+            results.append(task_memory(client, **options))
+        elif task == "paging":
+            results.append(task_paging(client, **options))
+        elif task == "threads":
+            results.append(task_threads(lambda: make(root + "/slow"), **options))
+        else:
+            raise SystemExit(f"unknown task {task!r}")
+    client.close()
+    if raw is not None:
+        raw.close()
+    print("RESULT " + json.dumps(results), flush=True)
+
+
+if __name__ == "__main__":
+    main()
