@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import ssl
 import urllib.request
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+import trustme
 import yaml
 
 from airflow_python_sdk import ApiClient, Configuration
@@ -20,6 +22,21 @@ from recording_server import RecordingServer
 @pytest.fixture
 def server() -> Iterator[RecordingServer]:
     with RecordingServer() as recording:
+        yield recording
+
+
+@pytest.fixture(scope="session")
+def ca() -> trustme.CA:
+    """A throwaway certificate authority, trusted by nobody unless told."""
+    return trustme.CA()
+
+
+@pytest.fixture
+def tls_server(ca: trustme.CA) -> Iterator[RecordingServer]:
+    """A recording server on HTTPS whose certificate only ``ca`` vouches for."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    with RecordingServer(tls=context) as recording:
         yield recording
 
 

@@ -16,7 +16,6 @@ import pathlib
 import re
 import shutil
 import socket
-import ssl
 import subprocess
 import sys
 import time
@@ -541,6 +540,7 @@ def test_credentials_are_never_printed(airflow: AirflowServer) -> None:
 
 
 def test_tls_flags(ca: trustme.CA, tls_server: RecordingServer) -> None:
+    tls_server.default = Reply(json={"dags": [{"dag_id": "d"}], "total_entries": 1})
     url = tls_server.url + "/api/v1"
     refused = run("--url", url, "dags", "list")
     assert_api_error(refused, "TLS failed", "CERTIFICATE_VERIFY_FAILED")
@@ -551,19 +551,6 @@ def test_tls_flags(ca: trustme.CA, tls_server: RecordingServer) -> None:
     insecure = run("--url", url, "--insecure", "dags", "list", "--json")
     assert insecure.code == 0 and insecure.json() == [{"dag_id": "d"}] and "InsecureRequestWarning" in insecure.err
     assert run("dags", "list", env={"AIRFLOW_API_URL": url, "AIRFLOW_VERIFY_SSL": "0"}).code == 0
-
-
-@pytest.fixture(scope="module")
-def ca() -> trustme.CA:
-    return trustme.CA()
-
-
-@pytest.fixture
-def tls_server(ca: trustme.CA) -> Iterator[RecordingServer]:
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    ca.issue_cert("127.0.0.1").configure_cert(context)
-    with RecordingServer(default=Reply(json={"dags": [{"dag_id": "d"}], "total_entries": 1}), tls=context) as tls:
-        yield tls
 
 
 # --- waiting -------------------------------------------------------------------------------------------------

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ssl
 import warnings
-from collections.abc import Iterator
 
 import pytest
 import trustme
@@ -161,20 +159,8 @@ def test_an_overriding_password_is_the_one_sent(server: RecordingServer) -> None
     assert server.requests[0].headers["Authorization"] == "Basic YWxpY2U6bmV3"  # alice:new
 
 
-@pytest.fixture(scope="module")
-def ca() -> trustme.CA:
-    return trustme.CA()
-
-
-@pytest.fixture
-def tls_server(ca: trustme.CA) -> Iterator[RecordingServer]:
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    ca.issue_cert("127.0.0.1").configure_cert(context)
-    with RecordingServer(default=Reply(json=RUN), tls=context) as tls:
-        yield tls
-
-
 def test_the_ca_bundle_from_the_environment_verifies_the_server(tls_server: RecordingServer, ca: trustme.CA) -> None:
+    tls_server.default = Reply(json=RUN)
     with pytest.raises(sdk.ApiSSLError):
         _get_run(Configuration.from_env({ENV_HOST: tls_server.url}, retries=0))
     with ca.cert_pem.tempfile() as ca_file:
@@ -183,6 +169,7 @@ def test_the_ca_bundle_from_the_environment_verifies_the_server(tls_server: Reco
 
 
 def test_verify_ssl_false_from_the_environment_skips_verification(tls_server: RecordingServer) -> None:
+    tls_server.default = Reply(json=RUN)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert _get_run(Configuration.from_env({ENV_HOST: tls_server.url, ENV_VERIFY_SSL: "no"})) == "r"

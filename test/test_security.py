@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-import ssl
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 
 import pytest
 import trustme
@@ -98,20 +96,8 @@ def test_authorization_follows_a_redirect_on_the_same_host(server: RecordingServ
 # --- TLS ---------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def ca() -> trustme.CA:
-    return trustme.CA()
-
-
-@pytest.fixture
-def tls_server(ca: trustme.CA) -> Iterator[RecordingServer]:
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    ca.issue_cert("127.0.0.1").configure_cert(context)
-    with RecordingServer(default=Reply(json=RUN), tls=context) as server:
-        yield server
-
-
 def test_tls_is_verified_against_certifi_by_default(tls_server: RecordingServer) -> None:
+    tls_server.default = Reply(json=RUN)
     with (
         ApiClient(Configuration(host=tls_server.url, retries=0)) as api_client,
         pytest.raises(sdk.ApiSSLError, match="CERTIFICATE_VERIFY_FAILED"),
@@ -121,6 +107,7 @@ def test_tls_is_verified_against_certifi_by_default(tls_server: RecordingServer)
 
 
 def test_tls_succeeds_with_the_right_ca_bundle(tls_server: RecordingServer, ca: trustme.CA) -> None:
+    tls_server.default = Reply(json=RUN)
     with (
         ca.cert_pem.tempfile() as ca_file,
         ApiClient(Configuration(host=tls_server.url, ssl_ca_cert=ca_file)) as client,
@@ -130,6 +117,7 @@ def test_tls_succeeds_with_the_right_ca_bundle(tls_server: RecordingServer, ca: 
 
 
 def test_turning_verification_off_warns_once(tls_server: RecordingServer) -> None:
+    tls_server.default = Reply(json=RUN)
     # a fresh interpreter, so that no earlier test has used up the one warning
     script = textwrap.dedent(f"""
         import warnings
