@@ -6,9 +6,8 @@ import datetime as dt
 import enum
 import json
 import logging
-import types
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from airflow_python_sdk._version import __version__
@@ -234,17 +233,16 @@ class ApiClient:
             return None
         if not response.data.strip():
             raise ApiException(response.status, "the answer is empty where data was expected", http_resp=response)
-        _, returns_text, model = _reading(op)
-        if returns_text and (response.getheader("Content-Type") or "").startswith("text/"):
+        if op.returns_text and (response.getheader("Content-Type") or "").startswith("text/"):
             return response.text
         try:
             data = json.loads(response.data)
         except ValueError as exc:
             raise ApiException(response.status, f"the answer is not valid JSON ({exc})", http_resp=response) from exc
-        if model is _BY_ANSWER:
-            model = _pick_model(op.returns, data)
-        if model is None:
+        models = op.models
+        if not models:
             return data
+        model = models[0] if len(models) == 1 else _pick_model(models, data)
         try:
             result = model._from_server(data)
         except ValueError as exc:
@@ -254,28 +252,10 @@ class ApiClient:
         return result
 
 
-_BY_ANSWER: Any = object()
-_READING: dict[int, tuple[Operation, bool, Any]] = {}
-"""Per operation (by id; the operation itself kept beside, so the id stays its own): whether it may answer
-text, and the model its answers are read into (``_BY_ANSWER`` for a union: picked per answer). Worked
-out on its first call rather than on every call."""
-
-
-def _reading(op: Operation) -> tuple[Operation, bool, Any]:
-    entry = _READING.get(id(op))
-    if entry is None or entry[0] is not op:
-        union = get_origin(op.returns) in (Union, types.UnionType)
-        entry = _READING[id(op)] = (op, op.returns_text, _BY_ANSWER if union else _pick_model(op.returns, None))
-    return entry
-
-
-def _pick_model(returns: Any, data: Any) -> type[Model] | None:
-    """The model to read ``data`` into: the one declared, or of a union the one sharing most keys."""
-    if get_origin(returns) in (Union, types.UnionType):
-        options = [m for m in get_args(returns) if isinstance(m, type) and issubclass(m, Model)]
-        keys = data.keys() if isinstance(data, dict) else set()
-        return max(options, key=lambda m: len(keys & m._by_key.keys()))
-    return returns if isinstance(returns, type) and issubclass(returns, Model) else None
+def _pick_model(models: tuple[type[Model], ...], data: Any) -> type[Model]:
+    """Of a union's models, the one sharing most keys with the answer."""
+    keys = data.keys() if isinstance(data, dict) else set()
+    return max(models, key=lambda m: len(keys & m._by_key.keys()))
 
 
 def _query_text(value: Any) -> str:

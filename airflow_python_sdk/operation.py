@@ -20,11 +20,14 @@ from __future__ import annotations
 import inspect
 import re
 import sys
+import types
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, get_args
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Union, get_args, get_origin
 
 from airflow_python_sdk.configuration import Timeout
+from airflow_python_sdk.model_utils import Model
 
 if TYPE_CHECKING:
     from airflow_python_sdk.api_client import ApiClient
@@ -124,10 +127,16 @@ class Operation:
     def body(self) -> Param | None:
         return next((p for p in self.params if p.where == "body"), None)
 
-    @property
+    @cached_property
     def returns_text(self) -> bool:
         """Whether the answer is text (``str`` among the declared return types)."""
         return self.returns is str or str in get_args(self.returns)
+
+    @cached_property
+    def models(self) -> tuple[type[Model], ...]:
+        """The models an answer is read into: one, or a union's (picked per answer by its keys)."""
+        options = get_args(self.returns) if get_origin(self.returns) in (Union, types.UnionType) else (self.returns,)
+        return tuple(m for m in options if isinstance(m, type) and issubclass(m, Model))
 
 
 _PARAM_DOC = re.compile(r"^\s*:param (\w+):\s*(.*(?:\n(?!\s*:)\s+\S.*)*)", re.MULTILINE)
