@@ -479,6 +479,8 @@ class ModelMeta(type):
         cls.openapi_types = {n: _strip_none(f.type) for n, f in fields.items()}
         cls.attribute_map = {n: f.key for n, f in fields.items()}
         cls.read_only_vars = {n for n, f in fields.items() if f.read_only}
+        lists = [f for f in fields.values() if get_origin(_strip_none(f.type)) is list]
+        cls._items = lists[0] if len(lists) == 1 and "total_entries" in fields else None
         return cls  # type: ignore[no-any-return]
 
 
@@ -492,6 +494,8 @@ class Model(metaclass=ModelMeta):
     openapi_types: ClassVar[dict[str, Any]] = {}
     attribute_map: ClassVar[dict[str, str]] = {}
     read_only_vars: ClassVar[set[str]] = set()
+    _items: ClassVar[FieldInfo | None] = None
+    """A collection's list of items (a model with ``total_entries`` and one list field), else None."""
 
     def __init__(self, **kwargs: Any) -> None:
         self._raw: dict[str, Any] = _EMPTY
@@ -635,19 +639,19 @@ def _html_value(model: Model, field: FieldInfo) -> Any:
 def _html_table(model: Model) -> str:
     """A collection (``total_entries`` and one list of models) as its items' fields by rows; else one model's fields."""
     name = type(model).__name__
-    lists = [f for f in model._fields.values() if get_origin(_strip_none(f.type)) is list]
-    item_type = _strip_none(get_args(_strip_none(lists[0].type))[0]) if len(lists) == 1 else None
-    if not (isinstance(item_type, type) and issubclass(item_type, Model) and "total_entries" in model._fields):
+    listed = type(model)._items
+    item_type = _strip_none(get_args(_strip_none(listed.type))[0]) if listed is not None else None
+    if listed is None or not (isinstance(item_type, type) and issubclass(item_type, Model)):
         rows = "".join(
             f"<tr><th>{html.escape(f.name)}</th><td>{_cell(_html_value(model, f))}</td></tr>" for f in model._present()
         )
         return f"<table><caption>{html.escape(name)}</caption>{rows}</table>"
-    items = [i for i in _html_value(model, lists[0]) or [] if isinstance(i, Model)]
+    items = [i for i in _html_value(model, listed) or [] if isinstance(i, Model)]
     shown = items[:MAX_HTML_ROWS]
     columns = [f for f in item_type._fields.values()
                if _is_scalar(f.type) and any(f.name in i._vals or f.in_raw(i._raw) for i in shown)]  # fmt: skip
     total = _html_value(model, model._fields["total_entries"])
-    caption = f"{name}: {len(items)} {lists[0].name}" + (f" of {total}" if isinstance(total, int) else "")
+    caption = f"{name}: {len(items)} {listed.name}" + (f" of {total}" if isinstance(total, int) else "")
     head = "".join(f"<th>{html.escape(f.name)}</th>" for f in columns)
     body = "".join("<tr>" + "".join(f"<td>{_cell(_html_value(i, f))}</td>" for f in columns) + "</tr>" for i in shown)
     more = f"<p>... and {len(items) - len(shown)} more</p>" if len(items) > len(shown) else ""

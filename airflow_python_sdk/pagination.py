@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import copy
 import inspect
-import types
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, Union, get_args, get_origin, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from airflow_python_sdk.exceptions import ApiTypeError, ApiValueError
 from airflow_python_sdk.model_utils import Model
@@ -274,18 +273,9 @@ def page_style(op: Operation) -> PageStyle | None:
 
 
 def _items_field(model: Any) -> str | None:
-    """The name of the one list field of a collection model, or None."""
-    if not (isinstance(model, type) and issubclass(model, Model)) or "total_entries" not in model._fields:
-        return None
-    lists = [f.name for f in model._fields.values() if get_origin(_without_none(f.type)) is list]
-    return lists[0] if len(lists) == 1 else None
-
-
-def _without_none(tp: Any) -> Any:
-    if get_origin(tp) in (Union, types.UnionType):
-        args = [a for a in get_args(tp) if a is not type(None)]
-        return args[0] if len(args) == 1 else tp
-    return tp
+    """The name of a collection model's list of items, or None."""
+    listed = model._items if isinstance(model, type) and issubclass(model, Model) else None
+    return listed.name if listed is not None else None
 
 
 def _describe(list_method: Any) -> tuple[Operation, PageStyle, str]:
