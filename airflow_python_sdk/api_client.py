@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import logging
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
@@ -21,7 +23,7 @@ from airflow_python_sdk.exceptions import (
     UnsupportedOperationError,
 )
 from airflow_python_sdk.model_utils import Model, check_value, format_datetime, to_json
-from airflow_python_sdk.operation import CALL_OPTIONS, V2, Operation
+from airflow_python_sdk.operation import CALL_OPTIONS, V2, Args, Operation
 from airflow_python_sdk.rest import RESTClientObject, RESTResponse, redact_url
 
 if TYPE_CHECKING:
@@ -30,6 +32,9 @@ if TYPE_CHECKING:
 __all__ = ["ApiClient"]
 
 log = logging.getLogger("airflow_python_sdk")
+
+Request = tuple[str, str, dict[str, str], bytes | None]
+"""What is sent: method, URL, headers and body."""
 
 
 class ApiClient:
@@ -122,10 +127,25 @@ class ApiClient:
                 f"it takes {expected} and the call options {', '.join(sorted(CALL_OPTIONS))}"
             )
         check = options.get("_check_input_type", self.configuration.client_side_validation)
-        request = self._build(op, args, check, options.get("_headers"))
+        form = self._form(op)
+        if form is not None and form.resolve is not None:
+            self._encode(op, form, args, check)  # check before the resolve sends anything
+            request = None
+        else:
+            request = self._build(op, form, args, check, options.get("_headers"))
         if options.get("async_req"):
-            return self.pool.apply_async(self._send, (op, *request, options))
-        return self._send(op, *request, options)
+            return self.pool.apply_async(self._run, (op, form, args, request, options))
+        return self._run(op, form, args, request, options)
+
+    def _run(
+        self, op: Operation, form: V2 | None, args: Args, request: Request | None, options: Mapping[str, Any]
+    ) -> Any:
+        """Send a built request, or resolve the checked ``args`` and build it first; decode the answer."""
+        if request is None:
+            assert form is not None and form.resolve is not None
+            request = self._build(op, form, form.resolve(self, args), False, options.get("_headers"))
+        answer = functools.partial(form.answer, self, args) if form is not None and form.answer is not None else None
+        return self._send(op, *request, options, answer)
 
     def _form(self, op: Operation) -> V2 | None:
         """The operation's Airflow 3 form on a v2 host, else None (send the v1 form)."""
@@ -139,48 +159,15 @@ class ApiClient:
         return op.v2
 
     def _build(
-        self, op: Operation, args: Mapping[str, Any], check: bool, extra_headers: Mapping[str, str] | None
-    ) -> tuple[str, str, dict[str, str], bytes | None]:
-        form = self._form(op)
-        rename = form.rename if form else {}
-        path = form.path or op.path if form else op.path
-        query: list[tuple[str, str]] = []
-        body: Any = None
-        for param in op.params:
-            value = args.get(param.name)
-            if value is None:
-                if param.required:
-                    raise ApiValueError(f"{op.id}(): missing required parameter {param.name!r}", [op.id, param.name])
-                continue
-            if check:
-                value = check_value(value, param.type, [op.id, param.name])
-            if form and param.name in form.unsupported:
-                raise ApiValueError(
-                    f"{op.id}(): Airflow 3 (/api/v2) has no parameter {param.name!r}", [op.id, param.name]
-                )
-            if param.where == "path":
-                text = _query_text(value)
-                if not text:
-                    raise ApiValueError(f"{op.id}(): parameter {param.name!r} must not be empty", [op.id, param.name])
-                path = path.replace(f"{{{param.name}}}", quote(text, safe=""))
-            elif param.where == "query":
-                query.extend(
-                    # Airflow 3 reads list parameters only repeated: a comma-joined update_mask is ignored there
-                    _query_pairs(
-                        rename.get(param.name, param.name),
-                        param.joined and not form,
-                        _renamed(param.name, value, rename),
-                    )
-                )
-            else:
-                body = to_json(value, [op.id, param.name])
+        self, op: Operation, form: V2 | None, args: Args, check: bool, extra_headers: Mapping[str, str] | None
+    ) -> Request:
+        """The request for ``op`` with ``args``, checked first."""
+        path, query, body = self._encode(op, form, args, check)
         if form:
-            if isinstance(body, dict) and rename:
-                body = {rename.get(k, k): _renamed(k, v, rename) for k, v in body.items()}
-            if form.body is not None:
-                body = form.body(body)
+            body, path = _v2_body_and_path(op, form, body, path)
             query.extend(form.query.items())
-        headers = {"Accept": "text/plain" if op.returns_text else "application/json", **self.default_headers}
+        as_text = op.returns_text and not (form and form.answer)
+        headers = {"Accept": "text/plain" if as_text else "application/json", **self.default_headers}
         if self.cookie:
             headers["Cookie"] = self.cookie
         data = None
@@ -196,6 +183,43 @@ class ApiClient:
             url += "?" + urlencode(query, quote_via=quote)
         return (form.method if form and form.method else op.method), url, headers, data
 
+    @staticmethod
+    def _encode(op: Operation, form: V2 | None, args: Args, check: bool) -> tuple[str, list[tuple[str, str]], Any]:
+        """Check ``args``; the path, query pairs and JSON body they make (on Airflow 3: before its reshaping)."""
+        rename = form.rename if form else {}
+        path = form.path or op.path if form else op.path
+        query: list[tuple[str, str]] = []
+        body: Any = None
+        for param in op.params:
+            value = args.get(param.name)
+            if value is None:
+                if param.required:
+                    raise ApiValueError(f"{op.id}(): missing required parameter {param.name!r}", [op.id, param.name])
+                continue
+            if check:
+                value = check_value(value, param.type, [op.id, param.name])
+            if form and param.name in form.unsupported:
+                raise _no_v2(op, param.name)
+            if param.where == "path":
+                text = _query_text(value)
+                if not text:
+                    raise ApiValueError(f"{op.id}(): parameter {param.name!r} must not be empty", [op.id, param.name])
+                path = path.replace(f"{{{param.name}}}", quote(text, safe=""))
+            elif param.where == "query":
+                if form and param.name in form.split and isinstance(value, str):
+                    value = value.split(",")
+                query.extend(
+                    # Airflow 3 reads list parameters only repeated: a comma-joined update_mask is ignored there
+                    _query_pairs(
+                        rename.get(param.name, param.name),
+                        param.joined and not form,
+                        _renamed(param.name, value, rename),
+                    )
+                )
+            else:
+                body = to_json(value, [op.id, param.name])
+        return path, query, body
+
     def _send(
         self,
         op: Operation,
@@ -204,6 +228,7 @@ class ApiClient:
         headers: dict[str, str],
         body: bytes | None,
         options: Mapping[str, Any],
+        answer: Callable[[Any], Any] | None = None,
     ) -> Any:
         preload = options.get("_preload_content", True)
         timeout = options.get("_request_timeout")
@@ -222,13 +247,13 @@ class ApiClient:
         if not preload:
             return response
         _log(method, url, response.status, response.elapsed)
-        data = self._decode(op, response, options.get("_check_return_type", False))
+        data = self._decode(op, response, options.get("_check_return_type", False), answer)
         if options.get("_return_http_data_only", True):
             return data
         return data, response.status, response.headers
 
     @staticmethod
-    def _decode(op: Operation, response: RESTResponse, validate: bool) -> Any:
+    def _decode(op: Operation, response: RESTResponse, validate: bool, answer: Callable[[Any], Any] | None) -> Any:
         if op.returns is None or response.status == 204:
             return None
         if not response.data.strip():
@@ -239,6 +264,8 @@ class ApiClient:
             data = json.loads(response.data)
         except ValueError as exc:
             raise ApiException(response.status, f"the answer is not valid JSON ({exc})", http_resp=response) from exc
+        if answer is not None:
+            data = answer(data)
         models = op.models
         if not models:
             return data
@@ -250,6 +277,33 @@ class ApiClient:
         if validate:
             result._validate()
         return result
+
+
+def _no_v2(op: Operation, name: str) -> ApiValueError:
+    return ApiValueError(f"{op.id}(): Airflow 3 (/api/v2) has no parameter {name!r}", [op.id, name])
+
+
+def _v2_body_and_path(op: Operation, form: V2, body: Any, path: str) -> tuple[Any, str]:
+    """The JSON body and path of the Airflow 3 form: keys renamed, reshaped, path filled from the body."""
+    if not isinstance(body, dict):
+        return body, path
+    rename = form.rename
+    body = {rename.get(k, k): _renamed(k, v, rename) for k, v in body.items()}
+    for key in form.unsupported:
+        if body.get(key) not in (None, False):
+            raise _no_v2(op, key)
+        body.pop(key, None)
+    if form.body is not None:
+        body = form.body(body)
+    if form.dry_run is not None and body.pop("dry_run", True) is not False:
+        path += form.dry_run
+    for name in re.findall(r"{(\w+)}", path):
+        value = body.pop(name, None)
+        if value is None:
+            where = op.body.name if op.body else "the body"
+            raise ApiValueError(f"{op.id}(): Airflow 3 (/api/v2) needs {where}.{name}", [op.id, name])
+        path = path.replace(f"{{{name}}}", quote(_query_text(value), safe=""))
+    return body, path
 
 
 def _pick_model(models: tuple[type[Model], ...], data: Any) -> type[Model]:

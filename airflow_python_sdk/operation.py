@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Api",
+    "Args",
     "CallOptions",
     "Operation",
     "Param",
@@ -89,14 +90,28 @@ class Param:
     doc: str = ""
 
 
+Args = Mapping[str, Any]
+"""A call's arguments: the method's ``locals()``, its parameters plus ``kwargs`` (the call options)."""
+
+
 @dataclass(frozen=True)
 class V2:
     """How an operation is sent to an Airflow 3 server (``/api/v2``), where that differs from ``/api/v1``.
 
     ``rename`` maps a parameter, a top-level key of the JSON body, or a field named in ``order_by``
     to its Airflow 3 name (``execution_date_gte`` -> ``logical_date_gte``). ``query`` adds fixed query
-    parameters (``update_mask``). Giving a parameter listed in ``unsupported`` raises before sending.
-    ``body`` reshapes the JSON body after renaming.
+    parameters (``update_mask``). Giving a parameter or body key listed in ``unsupported`` raises
+    before sending. A text parameter in ``split`` (comma-separated ids on Airflow 2) is sent as
+    repeated values. ``body`` reshapes the JSON body after renaming. A ``{name}`` in ``path`` that is
+    no parameter is filled from (and taken out of) the body. With ``dry_run``, the body's
+    ``dry_run`` key (true unless given as false, as on Airflow 2) appends that suffix to the path
+    instead of being sent.
+
+    Two hooks cover what data cannot say: ``resolve(client, args)`` returns the arguments to send
+    after finding what Airflow 3 addresses differently (an asset's id for a dataset URI); it may send
+    requests of its own, and runs only once the caller's arguments passed every check.
+    ``answer(client, args, data)`` turns Airflow 3's decoded JSON into the shape the operation
+    declares (``args`` as the caller gave them); an operation answering text is then asked for JSON.
     """
 
     path: str | None = None
@@ -104,7 +119,11 @@ class V2:
     rename: Mapping[str, str] = field(default_factory=dict)
     query: Mapping[str, str] = field(default_factory=dict)
     unsupported: tuple[str, ...] = ()
+    split: tuple[str, ...] = ()
     body: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    dry_run: str | None = None
+    resolve: Callable[[ApiClient, Args], Args] | None = None
+    answer: Callable[[ApiClient, Args, Any], Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,13 @@
 """Drive a DAG run through its life with the SDK: trigger, list, get, set state, note, clear, delete.
 
 Runs against $AIRFLOW_API_URL (with $AIRFLOW_USERNAME / $AIRFLOW_PASSWORD) when set; otherwise it
-starts a local real Airflow 2.11.2 (installed on first use) and stops it afterwards.
+starts a local real Airflow (installed on first use) and stops it afterwards: 2.11.2, or 3.3.2 with
+``--airflow 3``. The same code drives both.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import datetime as dt
 import os
@@ -21,7 +23,7 @@ DAG_ID = "sdk_example"
 
 
 @contextlib.contextmanager
-def airflow_configuration() -> Iterator[airflow_python_sdk.Configuration]:
+def airflow_configuration(major: str) -> Iterator[airflow_python_sdk.Configuration]:
     url = os.environ.get("AIRFLOW_API_URL")
     if url:
         yield airflow_python_sdk.Configuration(
@@ -29,16 +31,20 @@ def airflow_configuration() -> Iterator[airflow_python_sdk.Configuration]:
         )
         return
     sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "test"))
-    from airflow_server import start_airflow
+    from airflow_server import AIRFLOW_2_VERSION, AIRFLOW_3_VERSION, start_airflow
 
-    print("Starting a local Airflow 2.11.2 (the first start installs it) ...")
-    with start_airflow() as server:
+    version = AIRFLOW_3_VERSION if major == "3" else AIRFLOW_2_VERSION
+    print(f"Starting a local Airflow {version} (the first start installs it) ...")
+    with start_airflow(version) as server:
         print(f"Airflow is up at {server.api_url}\n")
         yield airflow_python_sdk.Configuration(host=server.api_url, username="admin", password="admin")
 
 
 def main() -> None:
-    with airflow_configuration() as configuration, airflow_python_sdk.ApiClient(configuration) as api_client:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--airflow", choices=("2", "3"), default="2", help="the Airflow to start (default 2)")
+    major = parser.parse_args().airflow
+    with airflow_configuration(major) as configuration, airflow_python_sdk.ApiClient(configuration) as api_client:
         api = DAGRunApi(api_client)
         run_id = f"demo__{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S%f}"
 

@@ -7,7 +7,8 @@ SQLite database; the database made by the first full setup is cached and copied
 by later starts, which then only run ``dags reserialize`` and the server (and, on
 request, the scheduler).  What differs between Airflow 2 and 3 is data: one
 ``_Flavour`` per major version (pip requirements, settings, setup commands, the
-server and scheduler commands, the health URL, the default DAGs folder).
+server and scheduler commands, the health URL).  Both run the DAG files of
+``test/dags``, which import through ``sdk_compat.py``.
 
 Airflow 2 (``AIRFLOW_2_VERSION``): the webserver serves the v1 API at ``/api/v1``;
 users ``admin``/``admin`` (role Admin) and ``viewer``/``viewer`` (role Viewer) are made
@@ -17,8 +18,7 @@ Airflow 3 (``AIRFLOW_3_VERSION``): ``airflow api-server`` (one uvicorn worker) s
 the v2 API at ``/api/v2``; the simple auth manager knows ``admin``/``admin`` (role
 admin) and ``viewer``/``viewer`` (role viewer).  Requests carry a JWT bearer token
 from ``POST {base_url}/auth/token`` with JSON ``{"username": ..., "password": ...}``.
-DAG files use ``airflow.sdk``; the default folder is ``test/dags_v3``.  With
-``scheduler=True`` it also runs ``airflow scheduler`` (LocalExecutor, whose task
+With ``scheduler=True`` it also runs ``airflow scheduler`` (LocalExecutor, whose task
 processes call the server's execution API) and ``airflow dag-processor``.
 
 Command line: ``python test/airflow_server.py [--version V] [--scheduler]`` prints
@@ -106,7 +106,6 @@ class _Flavour:
     api_version: str  # the REST API's path segment: "v1" or "v2"
     requirements: tuple[str, ...]  # pip requirements; "{version}" is filled in
     imports: str  # modules a working venv can import
-    dags_folder: pathlib.Path  # used when start_airflow() gets none
     env: dict[str, str]  # settings on top of _COMMON_ENV
     files: dict[str, str]  # written into AIRFLOW_HOME before anything runs
     setup: tuple[tuple[tuple[str, ...], dict[str, str]], ...]  # (CLI args, extra env) making the cached DB
@@ -120,7 +119,6 @@ _AIRFLOW_2 = _Flavour(
     api_version="v1",
     requirements=("apache-airflow=={version}", f"gunicorn=={GUNICORN_VERSION}"),
     imports="airflow, gunicorn",
-    dags_folder=_DEFAULT_DAGS,
     env={
         "AIRFLOW__CORE__EXECUTOR": "SequentialExecutor",
         "AIRFLOW__API__AUTH_BACKENDS": (
@@ -160,7 +158,6 @@ _AIRFLOW_3 = _Flavour(
     api_version="v2",
     requirements=("apache-airflow=={version}",),
     imports="airflow.sdk, uvicorn",
-    dags_folder=_TEST_DIR / "dags_v3",
     env={
         "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
         "AIRFLOW__CORE__PARALLELISM": "1",  # one LocalExecutor worker process (about 130 MB)
@@ -436,7 +433,7 @@ def start_airflow(
 ) -> AirflowServer:
     """Start Airflow ``version``'s server on a free 127.0.0.1 port and wait until it is healthy.
 
-    ``dags_folder`` defaults to test/dags (Airflow 2) or test/dags_v3 (Airflow 3); ``scheduler``
+    ``dags_folder`` defaults to test/dags (its files import through sdk_compat.py); ``scheduler``
     also runs what executes DAG runs; ``extra_env`` overrides settings (``AIRFLOW__SECTION__KEY``).
     """
     started = time.monotonic()
@@ -445,7 +442,7 @@ def start_airflow(
     home = pathlib.Path(tempfile.mkdtemp(prefix="airflow-sdk-home-"))
     for name, text in flavour.files.items():
         (home / name).write_text(text)
-    dags = pathlib.Path(dags_folder or flavour.dags_folder).resolve()
+    dags = pathlib.Path(dags_folder or _DEFAULT_DAGS).resolve()
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = _make_env(venv, flavour, home, base_url, dags, extra_env or {})

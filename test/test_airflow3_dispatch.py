@@ -9,9 +9,23 @@ import pytest
 
 import airflow_python_sdk as sdk
 from airflow_python_sdk import ApiClient, Configuration
+from airflow_python_sdk.api.dag_api import DAGApi
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
+from airflow_python_sdk.api.dag_stats_api import DagStatsApi
+from airflow_python_sdk.api.dataset_api import DatasetApi
 from airflow_python_sdk.api.role_api import RoleApi
-from airflow_python_sdk.models import DAGRun, DagState, ListDagRunsForm, SetDagRunNote, UpdateDagRunState
+from airflow_python_sdk.api.task_instance_api import TaskInstanceApi
+from airflow_python_sdk.models import (
+    ClearTaskInstances,
+    CreateDatasetEvent,
+    DAGRun,
+    DagState,
+    ListDagRunsForm,
+    SetDagRunNote,
+    UpdateDagRunState,
+    UpdateTaskInstancesState,
+    UpdateTaskState,
+)
 
 from recording_server import RecordingServer, Reply
 
@@ -149,3 +163,87 @@ def test_v2_error_details_are_readable(server: RecordingServer, v2: DAGRunApi) -
     with pytest.raises(sdk.NotFoundException) as missing:
         v2.get_dag_run("d", "r")
     assert missing.value.detail == "DAG not found"
+
+
+# --- forms that data alone does not describe: body keys in the path, dry runs, look-ups, reshaped answers
+
+
+TI = {"task_id": "t", "dag_id": "d", "dag_run_id": "r", "logical_date": None, "state": "failed"}
+
+
+def test_body_keys_fill_the_path_and_a_dry_run_has_its_own(server: RecordingServer, v2: DAGRunApi) -> None:
+    server.reply(TOKEN, Reply(json={"task_instances": [TI], "total_entries": 1}), Reply(json={"task_instances": []}))
+    dags = DAGApi(v2.api_client)
+    change = UpdateTaskInstancesState(task_id="t/1", dag_run_id="r 1", new_state=UpdateTaskState.FAILED)
+    planned = dags.post_set_task_instances_state("d", change)  # Airflow 2's default: a dry run
+    change.dry_run = False
+    dags.post_set_task_instances_state("d", change)
+    sent = [(r.method, r.raw_path, r.query, r.json()) for r in server.requests[1:]]
+    assert sent == [
+        ("PATCH", "/api/v2/dags/d/dagRuns/r%201/taskInstances/t%2F1/dry_run", [("update_mask", "new_state")],
+         {"new_state": "failed"}),
+        ("PATCH", "/api/v2/dags/d/dagRuns/r%201/taskInstances/t%2F1", [("update_mask", "new_state")],
+         {"new_state": "failed"}),
+    ]  # fmt: skip
+    assert [(ref.task_id, ref.dag_run_id) for ref in planned.task_instances or []] == [("t", "r")]
+
+
+def test_what_a_form_cannot_send_is_refused_before_anything_is_sent(server: RecordingServer, v2: DAGRunApi) -> None:
+    dags = DAGApi(v2.api_client)
+    with pytest.raises(sdk.ApiValueError, match="needs task_id"):
+        dags.post_set_task_instances_state("d", UpdateTaskInstancesState(dag_run_id="r", new_state="failed"))
+    with pytest.raises(sdk.ApiValueError, match="give dag_run_id or execution_date"):
+        dags.post_set_task_instances_state("d", UpdateTaskInstancesState(task_id="t", new_state="failed"))
+    with pytest.raises(sdk.ApiValueError, match="has no parameter 'include_subdags'"):
+        dags.post_clear_task_instances("d", ClearTaskInstances(include_subdags=True))
+    with pytest.raises(sdk.ApiValueError, match="dataset_uri is required"):
+        DatasetApi(v2.api_client).create_dataset_event(CreateDatasetEvent(extra={"a": 1}))
+    with pytest.raises(sdk.ApiTypeError):  # the caller's types are checked before any look-up
+        DatasetApi(v2.api_client).get_dataset(7)  # type: ignore[arg-type]
+    assert server.requests == []  # not even a login
+
+
+def test_a_dataset_uri_is_looked_up_as_an_asset_id(server: RecordingServer, v2: DAGRunApi) -> None:
+    uri = "x://a b%"
+    near = {"id": 6, "uri": uri + "c"}  # the server's filter matches parts of URIs
+    server.reply(
+        TOKEN,
+        Reply(json={"assets": [near, {"id": 7, "uri": uri}], "total_entries": 2}),
+        Reply(json={"id": 7, "uri": uri, "scheduled_dags": [{"dag_id": "c"}]}),
+        Reply(json={"assets": [{"id": 7, "uri": uri}], "total_entries": 1}),
+        Reply(json={"queued_events": [{"dag_id": "c", "asset_id": 7}], "total_entries": 1}),
+    )
+    datasets = DatasetApi(v2.api_client)
+    dataset = datasets.get_dataset(uri, async_req=True).get(timeout=10)  # the look-up runs in the pool too
+    queued = datasets.get_dataset_queued_events(uri)
+    lookup, read, _, listed = server.requests[1:]
+    assert (lookup.path, dict(lookup.query)["uri_pattern"]) == ("/api/v2/assets", uri)
+    assert read.path == "/api/v2/assets/7" and listed.path == "/api/v2/assets/7/queuedEvents"
+    assert (dataset.id, dataset.uri, [d.dag_id for d in dataset.consuming_dags or []]) == (7, uri, ["c"])
+    assert [(q.dag_id, q.uri, q.asset_id) for q in queued.datasets or []] == [("c", uri, 7)]
+
+    server.reply(TOKEN, Reply(json={"assets": [near], "total_entries": 1}))
+    with pytest.raises(sdk.NotFoundException, match="no asset has the URI"):
+        datasets.delete_dataset_queued_events(uri)
+
+
+def test_a_structured_log_reads_as_text(server: RecordingServer, v2: DAGRunApi) -> None:
+    content = [
+        {"event": "::group::source"},
+        {"timestamp": "2025-01-01T00:00:00Z", "level": "info", "event": "hello", "logger": "task"},
+        "a plain line",
+    ]
+    answer = {"content": content, "continuation_token": None}
+    server.reply(TOKEN, Reply(json=answer), Reply(json=answer))
+    tis = TaskInstanceApi(v2.api_client)
+    text = tis.get_log("d", "r", "t", 1)
+    as_json = tis.get_log("d", "r", "t", 1, _headers={"Accept": "application/json"})
+    assert text == "::group::source\n[2025-01-01T00:00:00Z] INFO - hello\na plain line\n"
+    assert as_json == {"content": text, "continuation_token": None}
+    assert [r.headers["Accept"] for r in server.requests[1:]] == ["application/json"] * 2  # Airflow 3 has no text
+
+
+def test_comma_separated_ids_are_sent_repeated(server: RecordingServer, v2: DAGRunApi) -> None:
+    server.reply(TOKEN, Reply(json={"dags": [], "total_entries": 0}))
+    DagStatsApi(v2.api_client).get_dag_stats("a,b")
+    assert server.requests[1].query == [("dag_ids", "a"), ("dag_ids", "b")]

@@ -1,4 +1,6 @@
-"""The examples run against a real Airflow 2.11.2 with a scheduler, so they cannot rot unnoticed.
+"""The examples run against real servers with a scheduler, so they cannot rot unnoticed.
+
+Each runs twice, unchanged: against Airflow 2.11.2 and against Airflow 3.3.2 (started for this module).
 
 The scripts run as subprocesses and the notebook through nbclient (a real Jupyter kernel), each with
 AIRFLOW_API_URL / AIRFLOW_USERNAME / AIRFLOW_PASSWORD in its environment as a user would set them;
@@ -12,10 +14,11 @@ import pathlib
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
-from airflow_server import ADMIN, AirflowServer
+from airflow_server import ADMIN, AIRFLOW_3_VERSION, AirflowServer, start_airflow
 
 pytestmark = pytest.mark.live
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -23,12 +26,20 @@ EXAMPLES = ROOT / "examples"
 DAG = "sdk_example"
 
 
-@pytest.fixture
-def example_env(scheduled: AirflowServer) -> dict[str, str]:
+@pytest.fixture(scope="module")
+def scheduled3() -> Iterator[AirflowServer]:
+    """A real Airflow 3.3.2 with its scheduler and DAG processor, for this module only."""
+    with start_airflow(AIRFLOW_3_VERSION, scheduler=True) as running:
+        yield running
+
+
+@pytest.fixture(params=["airflow2", "airflow3"])
+def example_env(request: pytest.FixtureRequest) -> dict[str, str]:
     """The environment a user would run the examples in: the server's URL and credentials, the SDK importable."""
+    server: AirflowServer = request.getfixturevalue("scheduled" if request.param == "airflow2" else "scheduled3")
     env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
     env.update(
-        AIRFLOW_API_URL=scheduled.api_url,
+        AIRFLOW_API_URL=server.api_url,
         AIRFLOW_USERNAME=ADMIN[0],
         AIRFLOW_PASSWORD=ADMIN[1],
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
@@ -55,7 +66,7 @@ def test_paging_and_waiting(example_env: dict[str, str]) -> None:
     done = run_example("paging_and_waiting.py", example_env)
     out = done.stdout
     assert len(re.findall(r"^waited: manual__\S+ -> success$", out, re.MULTILINE)) == 3, out
-    assert re.search(r"^timed out: manual__\S+ still queued after \d+\.\d s$", out, re.MULTILINE), out
+    assert re.search(r"^timed out: manual__\S+ still (queued|running) after \d+\.\d s$", out, re.MULTILINE), out
     assert "then finished: success" in out
     paged = re.search(rf"^paged: (\d+) runs of {DAG}, newest manual__\S+$", out, re.MULTILINE)
     assert paged and int(paged[1]) >= 4, out
@@ -68,7 +79,16 @@ def test_paging_and_waiting(example_env: dict[str, str]) -> None:
     assert f"{DAG}/manual__" in done.stderr and "success" in done.stderr, done.stderr
 
 
-def test_notebook(scheduled: AirflowServer, example_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo(example_env: dict[str, str]) -> None:
+    out = run_example("dag_run_lifecycle.py", example_env).stdout
+    assert re.search(rf"^triggered  {DAG}/demo__\d+T\d+: state=queued", out, re.MULTILINE), out
+    assert "updated    state=failed, note='failed on purpose by the demo'" in out
+    plan = re.search(r"^clear plan \[(.*)\]$", out, re.MULTILINE)
+    assert plan and sorted(plan[1].split(", ")) == ["'extract'", "'load'", "'transform'"], out
+    assert re.search(r"^deleted    \(the server now answers 404: .+\)$", out, re.MULTILINE), out
+
+
+def test_notebook(example_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     for name, value in example_env.items():

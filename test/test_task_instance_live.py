@@ -1,14 +1,17 @@
-"""TaskInstanceApi, DagStatsApi and DagWarningApi against a real Airflow 2.11.2 (DAGs: dags/sdk_task_instance_dags.py).
+"""TaskInstanceApi, DagStatsApi and DagWarningApi against both real servers (DAGs: sdk_task_instance_dags.py).
 
-Runs created through the API stay queued (there is no scheduler), so their task instances exist with
-no state: good for reading, notes, state changes and dependencies. Tries and logs need a task that
-really ran: ``airflow dags test --use-executor`` runs ``sdk_ti_mapped`` once through the
-SequentialExecutor, which records try 1 of each instance and writes its log file.
+Each test runs against Airflow 2.11.2 and Airflow 3.3.2 with the same client code;
+``any_airflow.api_version`` marks the few answers that differ. Runs created through the API stay
+queued (there is no scheduler), so their task instances exist with no state: good for reading,
+notes, state changes and dependencies. Tries and logs need a task that really ran: ``airflow dags
+test --use-executor`` runs ``sdk_ti_mapped`` once through the server's executor, which records try 1
+of each instance and writes its log file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -21,6 +24,7 @@ from airflow_python_sdk.api.dag_run_api import DAGRunApi
 from airflow_python_sdk.api.dag_stats_api import DagStatsApi
 from airflow_python_sdk.api.dag_warning_api import DagWarningApi
 from airflow_python_sdk.api.task_instance_api import TaskInstanceApi
+from airflow_python_sdk.api.x_com_api import XComApi
 from airflow_python_sdk.models import (
     DAGRun,
     DagState,
@@ -42,6 +46,7 @@ from airflow_python_sdk.models import (
     UpdateDagRunState,
     UpdateTaskInstance,
     UpdateTaskState,
+    XCom,
 )
 
 from airflow_server import AirflowServer
@@ -59,33 +64,51 @@ def _aware(value: object) -> bool:
 
 
 @pytest.fixture
-def tis(live_client: ApiClient) -> TaskInstanceApi:
-    return TaskInstanceApi(live_client)
+def tis(any_client: ApiClient) -> TaskInstanceApi:
+    return TaskInstanceApi(any_client)
 
 
 @pytest.fixture
-def new_run(live_dag_runs: DAGRunApi, run_id: Callable[[], str]) -> Iterator[Callable[[str], DAGRun]]:
-    """Trigger runs (they stay queued); every run made is deleted afterwards."""
+def v2(any_airflow: AirflowServer) -> bool:
+    """Whether this run of the test is against Airflow 3."""
+    return any_airflow.api_version == "v2"
+
+
+@pytest.fixture
+def new_run(any_dag_runs: DAGRunApi, run_id: Callable[[], str]) -> Iterator[Callable[[str], DAGRun]]:
+    """Trigger runs with a logical date (they stay queued); every run made is deleted afterwards."""
     made: list[tuple[str, str]] = []
 
     def trigger(dag_id: str) -> DAGRun:
-        run = live_dag_runs.post_dag_run(dag_id, DAGRun(dag_run_id=run_id()))
+        now = dt.datetime.now(dt.timezone.utc)
+        run = any_dag_runs.post_dag_run(dag_id, DAGRun(dag_run_id=run_id(), logical_date=now))
         made.append((dag_id, str(run.dag_run_id)))
         return run
 
     yield trigger
     for dag_id, rid in made:
-        live_dag_runs.delete_dag_run(dag_id, rid)
+        any_dag_runs.delete_dag_run(dag_id, rid)
 
 
 @pytest.fixture(scope="module")
-def ran(airflow: AirflowServer) -> Iterator[str]:
+def _ran_runs() -> Iterator[dict[str, tuple[AirflowServer, str]]]:
+    """The run ``ran`` made on each server (by its API URL); deleted when the module is done."""
+    made: dict[str, tuple[AirflowServer, str]] = {}
+    yield made
+    for server, rid in made.values():
+        with ApiClient(sdk.Configuration(host=server.api_url, username="admin", password="admin")) as client:
+            DAGRunApi(client).delete_dag_run(MAPPED, rid)
+
+
+@pytest.fixture
+def ran(any_airflow: AirflowServer, any_dag_runs: DAGRunApi, _ran_runs: dict[str, tuple[AirflowServer, str]]) -> str:
     """The id of a run of sdk_ti_mapped whose five task instances really ran (try 1, with log files)."""
-    airflow.airflow("dags", "test", MAPPED, TESTED_DATE, "--use-executor")
-    rid = f"manual__{TESTED_DATE}"
-    yield rid
-    with ApiClient(sdk.Configuration(host=airflow.api_url, username="admin", password="admin")) as client:
-        DAGRunApi(client).delete_dag_run(MAPPED, rid)
+    if any_airflow.api_url not in _ran_runs:
+        any_airflow.airflow("dags", "test", MAPPED, TESTED_DATE, "--use-executor")
+        when = dt.datetime.fromisoformat(TESTED_DATE)
+        (run,) = any_dag_runs.get_dag_runs(MAPPED, execution_date_gte=when, execution_date_lte=when).dag_runs or []
+        _ran_runs[any_airflow.api_url] = (any_airflow, str(run.dag_run_id))
+    return _ran_runs[any_airflow.api_url][1]
 
 
 def _process_dag_file(airflow: AirflowServer) -> None:
@@ -175,18 +198,24 @@ def test_get_task_instance_of_missing_run_or_task_is_404(
 
 
 def test_task_instances_of_a_deleted_run_are_gone(
-    tis: TaskInstanceApi, live_dag_runs: DAGRunApi, run_id: Callable[[], str]
+    tis: TaskInstanceApi, any_dag_runs: DAGRunApi, run_id: Callable[[], str], v2: bool
 ) -> None:
     rid = run_id()
-    live_dag_runs.post_dag_run(CHAIN, DAGRun(dag_run_id=rid))
+    any_dag_runs.post_dag_run(CHAIN, DAGRun(dag_run_id=rid))
     assert tis.get_task_instance(CHAIN, rid, "second").task_id == "second"
-    live_dag_runs.delete_dag_run(CHAIN, rid)
+    any_dag_runs.delete_dag_run(CHAIN, rid)
     with pytest.raises(sdk.NotFoundException):
         tis.get_task_instance(CHAIN, rid, "second")
-    assert tis.get_task_instances(CHAIN, rid).total_entries == 0
+    if v2:  # Airflow 3 knows the run is gone; Airflow 2 lists the instances of no run
+        with pytest.raises(sdk.NotFoundException):
+            tis.get_task_instances(CHAIN, rid)
+    else:
+        assert tis.get_task_instances(CHAIN, rid).total_entries == 0
 
 
-def test_patch_task_instance_dry_run_changes_nothing(tis: TaskInstanceApi, new_run: Callable[[str], DAGRun]) -> None:
+def test_patch_task_instance_dry_run_changes_nothing(
+    tis: TaskInstanceApi, new_run: Callable[[str], DAGRun], v2: bool
+) -> None:
     run = new_run(CHAIN)
     rid = str(run.dag_run_id)
     ref = tis.patch_task_instance(
@@ -197,16 +226,18 @@ def test_patch_task_instance_dry_run_changes_nothing(tis: TaskInstanceApi, new_r
     assert _aware(ref.execution_date) and ref.execution_date == run.logical_date
     assert tis.get_task_instance(CHAIN, rid, "second").state is None
 
-    # A real change answers {} in 2.11.2: the server dumps the list of changed instances through the
-    # one-instance schema. The change itself is applied.
-    answer = tis.patch_task_instance(
-        CHAIN,
-        rid,
-        "second",
-        UpdateTaskInstance(dry_run=False, new_state=UpdateTaskState.FAILED),
-        _preload_content=False,
-    )
-    assert answer.status == 200 and answer.data.strip() == b"{}"
+    change = UpdateTaskInstance(dry_run=False, new_state=UpdateTaskState.FAILED)
+    if v2:  # Airflow 3 answers the changed instances; the SDK gives the one named
+        changed = tis.patch_task_instance(CHAIN, rid, "second", change)
+        assert (changed.dag_id, changed.dag_run_id, changed.task_id) == (CHAIN, rid, "second")
+        assert changed.execution_date == run.logical_date
+        with pytest.raises(sdk.ConflictException):  # and refuses to set the state it already has
+            tis.patch_task_instance(CHAIN, rid, "second", change)
+    else:
+        # A real change answers {} in 2.11.2: the server dumps the list of changed instances through
+        # the one-instance schema. The change itself is applied.
+        answer = tis.patch_task_instance(CHAIN, rid, "second", change, _preload_content=False)
+        assert answer.status == 200 and answer.data.strip() == b"{}"
     assert tis.get_task_instance(CHAIN, rid, "second").state is TaskState.FAILED
     assert tis.get_task_instance(CHAIN, rid, "first").state is None  # only the one named
 
@@ -242,7 +273,7 @@ def test_dependencies_say_why_a_task_is_not_scheduled(tis: TaskInstanceApi, new_
     assert tis.get_task_instance_dependencies(CHAIN, rid, "second").dependencies == []  # no longer waiting
 
 
-def test_extra_links(tis: TaskInstanceApi, new_run: Callable[[str], DAGRun]) -> None:
+def test_extra_links(tis: TaskInstanceApi, new_run: Callable[[str], DAGRun], v2: bool) -> None:
     rid = str(new_run(CHAIN).dag_run_id)
     none = tis.get_extra_links(CHAIN, rid, "first")
     assert isinstance(none, ExtraLinkCollection) and none.extra_links == []  # EmptyOperator has no links
@@ -250,8 +281,13 @@ def test_extra_links(tis: TaskInstanceApi, new_run: Callable[[str], DAGRun]) -> 
     links = tis.get_extra_links(CHAIN, rid, "trigger")
     assert [type(link) for link in links.extra_links or []] == [ExtraLink]
     (link,) = links.extra_links or []
-    assert link.name == "Triggered DAG" and link.href is not None and f"/dags/{MAPPED}/grid" in link.href
-    assert links.to_dict() == {"extra_links": [{"name": "Triggered DAG", "href": link.href}]}
+    assert link.name == "Triggered DAG"
+    if v2:  # Airflow 3 has the link's URL only once the trigger has run
+        assert link.href is None
+    else:
+        assert link.href is not None and f"/dags/{MAPPED}/grid" in link.href
+    counted = {"total_entries": 1} if v2 else {}  # Airflow 3 counts them too
+    assert links.to_dict() == {"extra_links": [{"name": "Triggered DAG", "href": link.href}], **counted}
 
     with pytest.raises(sdk.NotFoundException):
         tis.get_extra_links(CHAIN, rid, "no_such_task")
@@ -346,7 +382,8 @@ def test_ran_task_instances(tis: TaskInstanceApi, ran: str) -> None:
         {"x": 1}, {"x": 2}, {"x": 3}
     ]  # fmt: skip
     assert tis.get_task_instances(MAPPED, ran, duration_gte=0.0).total_entries == 4
-    assert tis.get_task_instances(MAPPED, ran, duration_lte=0.0).total_entries == 0
+    # (not duration_lte=0: Airflow 3.3.2 drops a filter whose value is 0)
+    assert tis.get_task_instances(MAPPED, ran, duration_lte=0.001).total_entries == 0
     assert tis.get_mapped_task_instance_dependencies(MAPPED, ran, "square", 0).dependencies == []
 
 
@@ -373,21 +410,33 @@ def test_tries_and_try_details(tis: TaskInstanceApi, ran: str) -> None:
         tis.get_mapped_task_instance_try_details(MAPPED, ran, "square", 9, 1)
 
 
-def test_tries_ignores_paging_parameters(tis: TaskInstanceApi, ran: str) -> None:
-    """Airflow 2.11.2 accepts limit/offset/order_by here but does not apply them."""
+def test_tries_ignores_paging_parameters(tis: TaskInstanceApi, ran: str, v2: bool) -> None:
+    """Airflow 2.11.2 accepts limit/offset/order_by here but does not apply them; Airflow 3 has none."""
+    if v2:
+        with pytest.raises(sdk.ApiValueError, match=r"Airflow 3 .* has no parameter 'limit'"):
+            tis.get_task_instance_tries(MAPPED, ran, "report", limit=1)
+        return
     page = tis.get_task_instance_tries(MAPPED, ran, "report", limit=1, offset=1, order_by="-try_number")
     assert [t.try_number for t in page.task_instances_history or []] == [1] and page.total_entries == 1
 
 
-def test_logs_as_text_and_json(tis: TaskInstanceApi, ran: str) -> None:
+def test_logs_as_text_and_json(tis: TaskInstanceApi, ran: str, v2: bool) -> None:
     text = tis.get_log(MAPPED, ran, "report", 1)
     assert isinstance(text, str) and "sdk_ti_mapped total 14" in text and "attempt=1.log" in text
+    if v2:  # Airflow 3's structured messages become lines with their time and level
+        (line,) = [line for line in text.splitlines() if line.endswith("sdk_ti_mapped total 14")]
+        assert re.fullmatch(r"\[\d{4}-\d\d-\d\dT[\d:.]+Z\] INFO - sdk_ti_mapped total 14", line)
 
     square = tis.get_log(MAPPED, ran, "square", 1, map_index=1, full_content=True)
     assert "sdk_ti_mapped squares 2" in square and "sdk_ti_mapped squares 3" not in square
 
     answer = tis.get_log(MAPPED, ran, "report", 1, _headers={"Accept": "application/json"})
     assert isinstance(answer, dict) and "sdk_ti_mapped total 14" in answer["content"]
+    if v2:  # the whole log came at once: nothing to continue from
+        assert answer == {"content": text, "continuation_token": None}
+        with pytest.raises(sdk.NotFoundException):
+            tis.get_log(MAPPED, ran, "no_such_task", 1)
+        return
     token = answer["continuation_token"]
     assert isinstance(token, str) and token
     rest = tis.get_log(MAPPED, ran, "report", 1, token=token, _headers={"Accept": "application/json"})
@@ -399,6 +448,17 @@ def test_logs_as_text_and_json(tis: TaskInstanceApi, ran: str) -> None:
         tis.get_log(MAPPED, ran, "no_such_task", 1)
 
 
+def test_xcoms_the_tasks_returned(any_client: ApiClient, ran: str) -> None:
+    xcoms = XComApi(any_client)
+    total = xcoms.get_xcom_entry(MAPPED, ran, "report", "return_value")
+    assert isinstance(total, XCom) and (total.key, total.task_id, total.dag_id) == ("return_value", "report", MAPPED)
+    assert str(total.value) == "14"  # its text by default
+    exact = xcoms.get_xcom_entry(MAPPED, ran, "square", "return_value", map_index=2, stringify=False)
+    assert exact.value == 9 and exact.map_index == 2
+    listed = xcoms.get_xcom_entries(MAPPED, ran, "square")
+    assert sorted(e.map_index or 0 for e in listed.xcom_entries or []) == [0, 1, 2]
+
+
 # --- DAG stats and DAG warnings ---------------------------------------------------------------------
 
 
@@ -408,20 +468,24 @@ def _counts(stats: DagStatsCollectionSchema, dag_id: str) -> dict[str, int]:
 
 
 def test_dag_stats_count_runs_by_state(
-    live_client: ApiClient, live_dag_runs: DAGRunApi, new_run: Callable[[str], DAGRun]
+    any_client: ApiClient, any_dag_runs: DAGRunApi, new_run: Callable[[str], DAGRun], v2: bool
 ) -> None:
-    stats = DagStatsApi(live_client)
+    stats = DagStatsApi(any_client)
     before = stats.get_dag_stats(f"{CHAIN},{BAD_POOL}")
-    assert isinstance(before, DagStatsCollectionSchema) and before.total_entries == 2
-    assert {d.dag_id for d in before.dags or []} == {CHAIN, BAD_POOL}
-    assert set(_counts(before, CHAIN)) == {s.value for s in DagState}
-    assert set(_counts(before, BAD_POOL).values()) == {0}  # never run
+    assert isinstance(before, DagStatsCollectionSchema)
+    listed = {d.dag_id for d in before.dags or []}
+    if v2:  # Airflow 3 lists only DAGs that have runs: sdk_ti_bad_pool never ran
+        assert BAD_POOL not in listed and before.total_entries == len(listed)
+    else:
+        assert listed == {CHAIN, BAD_POOL} and before.total_entries == 2
+        assert set(_counts(before, BAD_POOL).values()) == {0}  # never run
+    old = _counts(before, CHAIN) if CHAIN in listed else dict.fromkeys((s.value for s in DagState), 0)
 
     new_run(CHAIN)
     failed = new_run(CHAIN)
-    live_dag_runs.update_dag_run_state(CHAIN, str(failed.dag_run_id), UpdateDagRunState(state=DagState.FAILED))
+    any_dag_runs.update_dag_run_state(CHAIN, str(failed.dag_run_id), UpdateDagRunState(state=DagState.FAILED))
     after = _counts(stats.get_dag_stats(CHAIN), CHAIN)
-    old = _counts(before, CHAIN)
+    assert set(after) == {s.value for s in DagState}
     assert {s: after[s] - old[s] for s in after} == {"queued": 1, "failed": 1, "running": 0, "success": 0}
 
     only_known = stats.get_dag_stats(f"{CHAIN},sdk_ti_no_such_dag")
@@ -443,3 +507,17 @@ def test_dag_warnings_report_a_missing_pool(live_client: ApiClient, warned: None
     assert warnings.get_dag_warnings(dag_id=CHAIN).dag_warnings == []  # its pools all exist
     skipped = warnings.get_dag_warnings(dag_id=BAD_POOL, offset=1, limit=5)
     assert skipped.dag_warnings == [] and skipped.total_entries == 1
+
+
+def test_dag_warnings_list_and_filter(any_client: ApiClient, v2: bool) -> None:
+    """Both servers answer the same list; only Airflow 2's DAG processor (run by ``warned``) records any here."""
+    warnings = DagWarningApi(any_client)
+    everything = warnings.get_dag_warnings(limit=1000)
+    assert isinstance(everything, DagWarningCollection)
+    assert everything.total_entries == len(everything.dag_warnings or [])
+    assert all(isinstance(w, DagWarning) and w.dag_id and w.warning_type for w in everything.dag_warnings or [])
+    chain = warnings.get_dag_warnings(dag_id=CHAIN, warning_type="non-existent pool", order_by="-timestamp")
+    assert (chain.dag_warnings, chain.total_entries) == ([], 0)  # its pools all exist
+    if v2:
+        with pytest.raises(sdk.BadRequestException):  # Airflow 3 knows its warning types
+            warnings.get_dag_warnings(warning_type="another kind")

@@ -151,7 +151,7 @@ def render_api(cls: type[Api]) -> str:
         has_body = op.body is not None if op else True
         out += [f" - **Content-Type**: {'application/json' if has_body else 'Not defined'}",
                 " - **Accept**: application/json", ""]  # fmt: skip
-        out += _response_table(op) if op else [f"See {_composite_calls(method)}.", ""]
+        out += [*_response_table(op), *_airflow_3(op)] if op else [f"See {_composite_calls(method)}.", ""]
         out.append(FOOTER_API)
     return "\n".join(out) + "\n"
 
@@ -169,6 +169,23 @@ def _response_table(op: Operation) -> list[str]:
             f"**{op.success_status}** | {SUCCESS_TEXT[op.success_status]} |  -  |"]  # fmt: skip
     rows += [f"**{code}** | {ERROR_TEXT[code]} |  -  |" for code in op.errors]
     return [*rows, ""]
+
+
+def _airflow_3(op: Operation) -> list[str]:
+    """What the operation sends on an Airflow 3 host, from its ``v2`` declaration."""
+    form = op.v2
+    out = ["### On Airflow 3 (`/api/v2`)", ""]
+    if form is None:
+        return [*out, "Not available there: raises `UnsupportedOperationError` before sending anything.", ""]
+    path = form.path or op.path
+    dry_run = f" (a dry run: /api/v2{path}{form.dry_run})" if form.dry_run else ""
+    out += [f"**{form.method or op.method}** /api/v2{path}{dry_run}", ""]
+    notes = [f"`{old}` is sent as `{new}`" for old, new in form.rename.items()]
+    notes += [f"always sends `{key}={value}`" for key, value in form.query.items()]
+    notes += [f"`{name}` is not available (`ApiValueError`)" for name in form.unsupported]
+    notes += [f"`{name}` is sent as repeated values" for name in form.split]
+    notes += [split_doc(hook.__doc__ or "")[0] for hook in (form.resolve, form.answer) if hook is not None]
+    return [*out, *(f"- {note}" for note in notes), *([""] if notes else [])]
 
 
 def render_model(cls: type) -> str:

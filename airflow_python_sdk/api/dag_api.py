@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
+from airflow_python_sdk.api.dag_run_api import DAGRunApi
+from airflow_python_sdk.exceptions import ApiValueError, NotFoundException
 from airflow_python_sdk.model.clear_task_instances import ClearTaskInstances
 from airflow_python_sdk.model.dag import DAG
 from airflow_python_sdk.model.dag_collection import DAGCollection
@@ -12,17 +15,51 @@ from airflow_python_sdk.model.task import Task
 from airflow_python_sdk.model.task_collection import TaskCollection
 from airflow_python_sdk.model.task_instance_reference_collection import TaskInstanceReferenceCollection
 from airflow_python_sdk.model.update_task_instances_state import UpdateTaskInstancesState
-from airflow_python_sdk.operation import V2, Api, operation
+from airflow_python_sdk.model_utils import parse_datetime, to_json
+from airflow_python_sdk.operation import V2, Api, Args, operation
+from airflow_python_sdk.pagination import paginate
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from airflow_python_sdk.api_client import ApiClient
     from airflow_python_sdk.operation import CallOptions
 
 __all__ = ["DAGApi"]
 
 _DAG = "/dags/{dag_id}"
 _READ = (401, 403, 404)
+
+
+def _not_found(detail: str) -> NotFoundException:
+    return NotFoundException(404, "Not Found", json.dumps({"detail": detail}))
+
+
+def _dag_of_file(client: ApiClient, args: Args) -> Args:
+    """The file token is looked up as the id of a DAG in that file (Airflow 3 serves sources by DAG)."""
+    token = args["file_token"]
+    for dag in paginate(DAGApi(client).get_dags):
+        if dag.file_token == token:
+            return {**args, "file_token": dag.dag_id}
+    raise _not_found("no DAG is in the file with this token")
+
+
+def _by_run_id(client: ApiClient, args: Args) -> Args:
+    """``task_id`` and the run go in the path; an ``execution_date`` is looked up as the run of that date."""
+    body = to_json(args["update_task_instances_state"])
+    where = ["post_set_task_instances_state", "update_task_instances_state"]
+    if not body.get("task_id"):
+        raise ApiValueError("post_set_task_instances_state(): Airflow 3 (/api/v2) needs task_id", [*where, "task_id"])
+    date = body.pop("execution_date", None)
+    if body.get("dag_run_id") is None:
+        if date is None:
+            raise ApiValueError("post_set_task_instances_state(): give dag_run_id or execution_date", where)
+        when = parse_datetime(date)
+        runs = DAGRunApi(client).get_dag_runs(args["dag_id"], execution_date_gte=when, execution_date_lte=when)
+        if not runs.dag_runs:
+            raise _not_found(f"{args['dag_id']} has no run with the logical date {date}")
+        body["dag_run_id"] = runs.dag_runs[0].dag_run_id
+    return {**args, "update_task_instances_state": body}
 
 
 class DAGApi(Api):
@@ -77,8 +114,9 @@ class DAGApi(Api):
 
         :param dag_id_pattern: DAGs whose id contains this text (SQL ``LIKE`` wildcards allowed); ``~`` for all.
         :param dag: The change: ``DAG(is_paused=...)``.
-        :param limit: How many DAGs to change at most (server default 100).
-        :param offset: How many matching DAGs to skip.
+        :param limit: How many DAGs to change at most (server default 100); Airflow 3 changes every match
+            and pages only its answer.
+        :param offset: How many matching DAGs to skip (Airflow 3: in its answer only).
         :param tags: Only DAGs with any of these tags.
         :param update_mask: The fields to change (only ``is_paused`` can be).
         :param only_active: Only DAGs whose files still define them (server default true).
@@ -117,7 +155,13 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", _DAG + "/clearTaskInstances", body="clear_task_instances", errors=_READ)
+    @operation(
+        "POST",
+        _DAG + "/clearTaskInstances",
+        body="clear_task_instances",
+        errors=_READ,
+        v2=V2(unsupported=("include_subdags", "include_parentdag")),
+    )
     def post_clear_task_instances(
         self, dag_id: str | int, clear_task_instances: ClearTaskInstances, **kwargs: Unpack[CallOptions]
     ) -> TaskInstanceReferenceCollection:
@@ -130,7 +174,19 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", _DAG + "/updateTaskInstancesState", body="update_task_instances_state", errors=_READ)
+    @operation(
+        "POST",
+        _DAG + "/updateTaskInstancesState",
+        body="update_task_instances_state",
+        errors=_READ,
+        v2=V2(
+            _DAG + "/dagRuns/{dag_run_id}/taskInstances/{task_id}",
+            "PATCH",
+            query={"update_mask": "new_state"},
+            dry_run="/dry_run",
+            resolve=_by_run_id,
+        ),
+    )
     def post_set_task_instances_state(
         self, dag_id: str | int, update_task_instances_state: UpdateTaskInstancesState, **kwargs: Unpack[CallOptions]
     ) -> TaskInstanceReferenceCollection:
@@ -182,7 +238,7 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/dagSources/{file_token}", errors=_READ)
+    @operation("GET", "/dagSources/{file_token}", errors=_READ, v2=V2(resolve=_dag_of_file))
     def get_dag_source(self, file_token: str, **kwargs: Unpack[CallOptions]) -> str:
         """Get the source code of a DAG file.
 

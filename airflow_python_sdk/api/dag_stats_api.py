@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.dag_stats_collection_schema import DagStatsCollectionSchema
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -18,7 +18,7 @@ __all__ = ["DagStatsApi"]
 class DagStatsApi(Api):
     """Run counts by state."""
 
-    @operation("GET", "/dagStats", errors=(401, 403))
+    @operation("GET", "/dagStats", errors=(401, 403), v2=V2(split=("dag_ids",)))
     def get_dag_stats(self, dag_ids: str, **kwargs: Unpack[CallOptions]) -> DagStatsCollectionSchema:
         """Count the runs of some DAGs by state.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.dag_warning_collection import DagWarningCollection
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -18,7 +18,7 @@ __all__ = ["DagWarningApi"]
 class DagWarningApi(Api):
     """Reading DAG warnings."""
 
-    @operation("GET", "/dagWarnings", errors=(401, 403))
+    @operation("GET", "/dagWarnings", errors=(401, 403), v2=V2())
     def get_dag_warnings(
         self,
         dag_id: str | None = None,

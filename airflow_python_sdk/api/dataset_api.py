@@ -2,13 +2,20 @@
 
 A dataset URI is a path parameter; it is percent-encoded whole (``://`` and ``/`` included), so pass
 it exactly as the DAG declares it.
+
+Airflow 3 calls datasets assets and addresses them by a numeric id. On an Airflow 3 host each method
+taking a URI first looks up the asset with exactly that URI (one extra request), and answers carry
+the URI as on Airflow 2.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from airflow_python_sdk.exceptions import ApiValueError, NotFoundException
 from airflow_python_sdk.model.create_dataset_event import CreateDatasetEvent
 from airflow_python_sdk.model.dataset import Dataset
 from airflow_python_sdk.model.dataset_collection import DatasetCollection
@@ -16,11 +23,14 @@ from airflow_python_sdk.model.dataset_event import DatasetEvent
 from airflow_python_sdk.model.dataset_event_collection import DatasetEventCollection
 from airflow_python_sdk.model.queued_event import QueuedEvent
 from airflow_python_sdk.model.queued_event_collection import QueuedEventCollection
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.model_utils import to_json
+from airflow_python_sdk.operation import V2, Api, Args, operation
+from airflow_python_sdk.pagination import paginate
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from airflow_python_sdk.api_client import ApiClient
     from airflow_python_sdk.operation import CallOptions
 
 __all__ = ["DatasetApi"]
@@ -29,12 +39,65 @@ _DAG_QUEUE = "/dags/{dag_id}/datasets/queuedEvent"
 _DATASET_QUEUE = "/datasets/queuedEvent/{uri}"
 _READ = (401, 403, 404)
 _DELETE = (400, 401, 403, 404)
+_DAG_QUEUE_V2 = "/dags/{dag_id}/assets/queuedEvents"
+_ASSET_QUEUE_V2 = "/assets/{uri}/queuedEvents"
+
+
+def _asset_id(client: ApiClient, uri: str) -> int:
+    """The id of the Airflow 3 asset whose URI is exactly ``uri`` (the server's filter matches parts)."""
+    for asset in paginate(DatasetApi(client).get_datasets, uri_pattern=uri):
+        if asset.uri == uri and asset.id is not None:
+            return asset.id
+    raise NotFoundException(404, "Not Found", json.dumps({"detail": f"no asset has the URI {uri!r}"}))
+
+
+def _by_asset_id(client: ApiClient, args: Args) -> Args:
+    """The URI is looked up as the id of the asset with exactly that URI (one more request)."""
+    return {**args, "uri": _asset_id(client, args["uri"])}
+
+
+def _event_for_asset(client: ApiClient, args: Args) -> Args:
+    """``dataset_uri`` is looked up as its asset's id, sent as ``asset_id``."""
+    body = to_json(args["create_dataset_event"])
+    if not body.get("dataset_uri"):
+        raise ApiValueError("create_dataset_event(): dataset_uri is required", ["create_dataset_event", "dataset_uri"])
+    return {**args, "create_dataset_event": {**body, "dataset_uri": _asset_id(client, body["dataset_uri"])}}
+
+
+def _add_uris(data: Any, uri_of: Callable[[dict[str, Any]], Any]) -> Any:
+    """A queued event, or a page of them, with each event's URI filled in."""
+    if not isinstance(data, dict):
+        return data
+    events = data.get("queued_events")
+    if not isinstance(events, list):
+        return {**data, "uri": uri_of(data)}
+    return {**data, "queued_events": [{**e, "uri": uri_of(e)} if isinstance(e, dict) else e for e in events]}
+
+
+def _with_uri(client: ApiClient, args: Args, data: Any) -> Any:
+    """Queued events carry the URI asked for, as on Airflow 2."""
+    return _add_uris(data, lambda event: args["uri"])
+
+
+def _with_uris(client: ApiClient, args: Args, data: Any) -> Any:
+    """Queued events carry their asset's URI (looked up among the DAG's assets), as on Airflow 2."""
+    if not (isinstance(data, dict) and data.get("queued_events")):
+        return data
+    uris = {asset.id: asset.uri for asset in paginate(DatasetApi(client).get_datasets, dag_ids=str(args["dag_id"]))}
+    return _add_uris(
+        data, lambda event: uris.get(event.get("asset_id")) if isinstance(event.get("asset_id"), int) else None
+    )
 
 
 class DatasetApi(Api):
     """Operations on datasets, their events and their queued events."""
 
-    @operation("GET", _DAG_QUEUE + "/{uri}", errors=_READ)
+    @operation(
+        "GET",
+        _DAG_QUEUE + "/{uri}",
+        errors=_READ,
+        v2=V2("/dags/{dag_id}/assets/{uri}/queuedEvents", resolve=_by_asset_id, answer=_with_uri),
+    )
     def get_dag_dataset_queued_event(
         self, dag_id: str | int, uri: str, before: datetime | None = None, **kwargs: Unpack[CallOptions]
     ) -> QueuedEvent:
@@ -46,7 +109,12 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("DELETE", _DAG_QUEUE + "/{uri}", errors=_DELETE)
+    @operation(
+        "DELETE",
+        _DAG_QUEUE + "/{uri}",
+        errors=_DELETE,
+        v2=V2("/dags/{dag_id}/assets/{uri}/queuedEvents", resolve=_by_asset_id),
+    )
     def delete_dag_dataset_queued_event(
         self, dag_id: str | int, uri: str, before: datetime | None = None, **kwargs: Unpack[CallOptions]
     ) -> None:
@@ -58,7 +126,7 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _DAG_QUEUE, errors=_READ)
+    @operation("GET", _DAG_QUEUE, errors=_READ, v2=V2(_DAG_QUEUE_V2, answer=_with_uris))
     def get_dag_dataset_queued_events(
         self, dag_id: str | int, before: datetime | None = None, **kwargs: Unpack[CallOptions]
     ) -> QueuedEventCollection:
@@ -69,7 +137,7 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("DELETE", _DAG_QUEUE, errors=_DELETE)
+    @operation("DELETE", _DAG_QUEUE, errors=_DELETE, v2=V2(_DAG_QUEUE_V2))
     def delete_dag_dataset_queued_events(
         self, dag_id: str | int, before: datetime | None = None, **kwargs: Unpack[CallOptions]
     ) -> None:
@@ -80,7 +148,7 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _DATASET_QUEUE, errors=_READ)
+    @operation("GET", _DATASET_QUEUE, errors=_READ, v2=V2(_ASSET_QUEUE_V2, resolve=_by_asset_id, answer=_with_uri))
     def get_dataset_queued_events(
         self, uri: str, before: datetime | None = None, **kwargs: Unpack[CallOptions]
     ) -> QueuedEventCollection:
@@ -91,7 +159,7 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("DELETE", _DATASET_QUEUE, errors=_DELETE)
+    @operation("DELETE", _DATASET_QUEUE, errors=_DELETE, v2=V2(_ASSET_QUEUE_V2, resolve=_by_asset_id))
     def delete_dataset_queued_events(
         self, uri: str, before: datetime | None = None, **kwargs: Unpack[CallOptions]
     ) -> None:
@@ -102,7 +170,7 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/datasets", errors=(401, 403))
+    @operation("GET", "/datasets", errors=(401, 403), v2=V2("/assets", split=("dag_ids",)))
     def get_datasets(
         self,
         limit: int | None = None,
@@ -122,7 +190,7 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/datasets/{uri}", errors=_READ)
+    @operation("GET", "/datasets/{uri}", errors=_READ, v2=V2("/assets/{uri}", resolve=_by_asset_id))
     def get_dataset(self, uri: str, **kwargs: Unpack[CallOptions]) -> Dataset:
         """Get a dataset by its URI.
 
@@ -130,7 +198,7 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/datasets/events", errors=_READ)
+    @operation("GET", "/datasets/events", errors=_READ, v2=V2("/assets/events", rename={"dataset_id": "asset_id"}))
     def get_dataset_events(
         self,
         limit: int | None = None,
@@ -156,7 +224,13 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", "/datasets/events", body="create_dataset_event", errors=(400, 401, 403, 404))
+    @operation(
+        "POST",
+        "/datasets/events",
+        body="create_dataset_event",
+        errors=(400, 401, 403, 404),
+        v2=V2("/assets/events", rename={"dataset_uri": "asset_id"}, resolve=_event_for_asset),
+    )
     def create_dataset_event(
         self, create_dataset_event: CreateDatasetEvent, **kwargs: Unpack[CallOptions]
     ) -> DatasetEvent:

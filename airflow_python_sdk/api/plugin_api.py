@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.plugin_collection import PluginCollection
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -18,7 +18,7 @@ __all__ = ["PluginApi"]
 class PluginApi(Api):
     """List the server's plugins."""
 
-    @operation("GET", "/plugins", errors=(401, 403, 404))
+    @operation("GET", "/plugins", errors=(401, 403, 404), v2=V2())
     def get_plugins(
         self, limit: int | None = None, offset: int | None = None, **kwargs: Unpack[CallOptions]
     ) -> PluginCollection:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.provider_collection import ProviderCollection
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -18,7 +18,7 @@ __all__ = ["ProviderApi"]
 class ProviderApi(Api):
     """List the server's provider packages."""
 
-    @operation("GET", "/providers", errors=(401, 403))
+    @operation("GET", "/providers", errors=(401, 403), v2=V2())
     def get_providers(self, **kwargs: Unpack[CallOptions]) -> ProviderCollection:
         """List the installed provider packages."""
         return self._call(locals())  # type: ignore[no-any-return]

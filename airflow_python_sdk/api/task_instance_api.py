@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from airflow_python_sdk.model.extra_link_collection import ExtraLinkCollection
 from airflow_python_sdk.model.list_task_instance_form import ListTaskInstanceForm
@@ -15,11 +15,12 @@ from airflow_python_sdk.model.task_instance_history import TaskInstanceHistory
 from airflow_python_sdk.model.task_instance_history_collection import TaskInstanceHistoryCollection
 from airflow_python_sdk.model.task_instance_reference import TaskInstanceReference
 from airflow_python_sdk.model.update_task_instance import UpdateTaskInstance
-from airflow_python_sdk.operation import V2, Api, operation
+from airflow_python_sdk.operation import V2, Api, Args, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from airflow_python_sdk.api_client import ApiClient
     from airflow_python_sdk.operation import CallOptions
 
 __all__ = ["TaskInstanceApi"]
@@ -34,10 +35,58 @@ _V2_TRIES = V2(unsupported=("limit", "offset", "order_by"))
 """Airflow 3 lists every try at once: it takes no page or order."""
 
 
+def _first_instance(client: ApiClient, args: Args, data: Any) -> Any:
+    """Answers the task instance named, from the list Airflow 3 answers with.
+
+    A dry run that would change nothing answers an empty list: then the instance as addressed.
+    """
+    instances = data.get("task_instances") if isinstance(data, dict) else None
+    if isinstance(instances, list) and instances:
+        return instances[0]
+    return {key: args[key] for key in ("dag_id", "dag_run_id", "task_id")}
+
+
+_NOTE_ONLY = {"update_mask": "note"}
+"""Airflow 3 sets a note by a PATCH of the task instance that changes only its note."""
+_STATE_ONLY = {"update_mask": "new_state"}
+"""Airflow 3 sets a state by a PATCH that changes only the state; a dry run has a path of its own."""
+
+
+def _log_text(client: ApiClient, args: Args, data: Any) -> Any:
+    """The structured log reads as text, a line ``[time] LEVEL - message`` each (JSON asked for: Airflow 2's form).
+
+    A caller that asked for JSON gets ``{"content": text, "continuation_token": ...}``, as from Airflow 2.
+    """
+    content = data.get("content") if isinstance(data, dict) else data
+    messages = content if isinstance(content, list) else []
+    text = content if isinstance(content, str) else "".join(_log_line(m) for m in messages if m is not None)
+    accept = ((args.get("kwargs") or {}).get("_headers") or {}).get("Accept", "")
+    if "json" in accept:
+        return {
+            "content": text,
+            "continuation_token": data.get("continuation_token") if isinstance(data, dict) else None,
+        }
+    return text
+
+
+def _log_line(message: Any) -> str:
+    if not isinstance(message, dict):
+        return f"{message}\n"
+    stamp = f"[{message['timestamp']}] " if message.get("timestamp") else ""
+    level = f"{str(message['level']).upper()} - " if message.get("level") else ""
+    return f"{stamp}{level}{message.get('event', '')}\n"
+
+
 class TaskInstanceApi(Api):
     """Operations on task instances."""
 
-    @operation("PATCH", _TI + "/setNote", body="set_task_instance_note", errors=_ALL)
+    @operation(
+        "PATCH",
+        _TI + "/setNote",
+        body="set_task_instance_note",
+        errors=_ALL,
+        v2=V2(_TI, query=_NOTE_ONLY, answer=_first_instance),
+    )
     def set_task_instance_note(
         self,
         dag_id: str | int,
@@ -55,7 +104,13 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _MAPPED + "/setNote", body="set_task_instance_note", errors=_ALL)
+    @operation(
+        "PATCH",
+        _MAPPED + "/setNote",
+        body="set_task_instance_note",
+        errors=_ALL,
+        v2=V2(_MAPPED, query=_NOTE_ONLY, answer=_first_instance),
+    )
     def set_mapped_task_instance_note(
         self,
         dag_id: str | int,
@@ -160,7 +215,13 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _TI, body="update_task_instance", errors=_READ)
+    @operation(
+        "PATCH",
+        _TI,
+        body="update_task_instance",
+        errors=_READ,
+        v2=V2(query=_STATE_ONLY, dry_run="/dry_run", answer=_first_instance),
+    )
     def patch_task_instance(
         self,
         dag_id: str | int,
@@ -193,7 +254,13 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _MAPPED, body="update_task_instance", errors=_READ)
+    @operation(
+        "PATCH",
+        _MAPPED,
+        body="update_task_instance",
+        errors=_READ,
+        v2=V2(query=_STATE_ONLY, dry_run="/dry_run", answer=_first_instance),
+    )
     def patch_mapped_task_instance(
         self,
         dag_id: str | int,
@@ -365,7 +432,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _TI + "/links", errors=_READ)
+    @operation("GET", _TI + "/links", errors=_READ, v2=V2())
     def get_extra_links(
         self,
         dag_id: str | int,
@@ -383,7 +450,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _TI + "/logs/{task_try_number}", errors=_ALL)
+    @operation("GET", _TI + "/logs/{task_try_number}", errors=_ALL, v2=V2(answer=_log_text))
     def get_log(
         self,
         dag_id: str | int,

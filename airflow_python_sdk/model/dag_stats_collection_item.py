@@ -13,3 +13,4 @@ class DagStatsCollectionItem(Model):
 
     dag_id: str | None = Field(default=None, doc="The DAG.")
     stats: list[DagStatsStateCollectionItem] | None = Field(default=None, nullable=True, doc="One count per run state.")
+    dag_display_name: str | None = Field(default=None, read_only=True, v2_only=True, doc="The DAG's display name.")

@@ -16,3 +16,4 @@ class DagWarning(Model):
     warning_type: str | None = Field(default=None, read_only=True, doc="Kind of warning, e.g. non-existent pool.")
     message: str | None = Field(default=None, read_only=True, doc="What is wrong, in words.")
     timestamp: datetime | None = Field(default=None, read_only=True, doc="When the warning was recorded.")
+    dag_display_name: str | None = Field(default=None, read_only=True, v2_only=True, doc="The DAG's display name.")

@@ -12,7 +12,7 @@ __all__ = ["Dataset"]
 
 
 class Dataset(Model):
-    """A dataset: its URI, the tasks that update it and the DAGs scheduled on it."""
+    """A dataset (an asset on Airflow 3): its URI, the tasks that update it and the DAGs scheduled on it."""
 
     id: int | None = Field(default=None, doc="The dataset's id.")
     uri: str | None = Field(default=None, doc="The dataset's URI.")
@@ -20,8 +20,22 @@ class Dataset(Model):
     created_at: str | None = Field(default=None, doc="When the dataset was first seen (ISO 8601 text).")
     updated_at: str | None = Field(default=None, doc="When the dataset last changed (ISO 8601 text).")
     consuming_dags: list[DagScheduleDatasetReference] | None = Field(
-        default=None, doc="The DAGs scheduled on this dataset."
+        default=None, fallback_keys=("scheduled_dags",), doc="The DAGs scheduled on this dataset."
     )
     producing_tasks: list[TaskOutletDatasetReference] | None = Field(
         default=None, doc="The tasks that update this dataset."
+    )
+    name: str | None = Field(default=None, read_only=True, v2_only=True, doc="The asset's name.")
+    group: str | None = Field(default=None, read_only=True, v2_only=True, doc="The asset's group.")
+    consuming_tasks: list[TaskOutletDatasetReference] | None = Field(
+        default=None, read_only=True, v2_only=True, doc="The tasks that read this asset (inlets)."
+    )
+    aliases: list[dict[str, Any]] | None = Field(
+        default=None, read_only=True, v2_only=True, doc="The asset aliases that resolve to it."
+    )
+    watchers: list[dict[str, Any]] | None = Field(
+        default=None, read_only=True, v2_only=True, doc="The triggers watching it."
+    )
+    last_asset_event: dict[str, Any] | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The id and time of its latest event."
     )

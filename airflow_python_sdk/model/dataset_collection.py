@@ -12,4 +12,6 @@ __all__ = ["DatasetCollection"]
 class DatasetCollection(CollectionInfo):
     """A page of datasets and a total count."""
 
-    datasets: list[Dataset] | None = Field(default=None, doc="The datasets on this page.")
+    datasets: list[Dataset] | None = Field(
+        default=None, fallback_keys=("assets",), doc="The datasets on this page (Airflow 3: assets)."
+    )

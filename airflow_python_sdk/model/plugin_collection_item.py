@@ -25,3 +25,15 @@ class PluginCollectionItem(Model):
     ti_deps: list[str] | None = Field(default=None, doc="Task-instance dependency rules it adds.")
     listeners: list[str] | None = Field(default=None, doc="Listeners it registers.")
     timetables: list[str] | None = Field(default=None, doc="Timetables it adds.")
+    fastapi_apps: list[dict[str, Any]] | None = Field(
+        default=None, read_only=True, v2_only=True, doc="FastAPI apps it adds."
+    )
+    fastapi_root_middlewares: list[dict[str, Any]] | None = Field(
+        default=None, read_only=True, v2_only=True, doc="FastAPI middlewares it adds."
+    )
+    external_views: list[dict[str, Any]] | None = Field(
+        default=None, read_only=True, v2_only=True, doc="External views it adds."
+    )
+    react_apps: list[dict[str, Any]] | None = Field(
+        default=None, read_only=True, v2_only=True, doc="React apps it adds."
+    )

@@ -13,3 +13,6 @@ class Provider(Model):
     package_name: str | None = Field(default=None, doc="The package name, e.g. `apache-airflow-providers-fab`.")
     description: str | None = Field(default=None, doc="What the provider offers.")
     version: str | None = Field(default=None, doc="The installed version.")
+    documentation_url: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Where its documentation is."
+    )

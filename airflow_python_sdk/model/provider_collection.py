@@ -9,10 +9,9 @@ __all__ = ["ProviderCollection"]
 
 
 class ProviderCollection(Model):
-    """The provider packages installed on the server.
-
-    The server also sends ``total_entries``; this schema does not declare it, so read it as
-    ``collection["total_entries"]``.
-    """
+    """The provider packages installed on the server."""
 
     providers: list[Provider] | None = Field(default=None, doc="The providers.")
+    total_entries: int | None = Field(
+        default=None, read_only=True, v2_only=True, doc="How many there are (Airflow 2 sends it undeclared)."
+    )

@@ -15,3 +15,5 @@ class QueuedEvent(Model):
     uri: str | None = Field(default=None, doc="The updated dataset's URI.")
     dag_id: str | None = Field(default=None, doc="The DAG it is queued for.")
     created_at: datetime | None = Field(default=None, doc="When it was queued.")
+    asset_id: int | None = Field(default=None, read_only=True, v2_only=True, doc="The asset's id.")
+    dag_display_name: str | None = Field(default=None, read_only=True, v2_only=True, doc="The DAG's display name.")

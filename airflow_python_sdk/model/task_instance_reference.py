@@ -14,5 +14,7 @@ class TaskInstanceReference(Model):
 
     task_id: str | None = Field(default=None, read_only=True, doc="The task.")
     dag_id: str | None = Field(default=None, read_only=True, doc="The DAG.")
-    execution_date: datetime | None = Field(default=None, read_only=True, doc="Logical date of the run.")
+    execution_date: datetime | None = Field(
+        default=None, read_only=True, fallback_keys=("logical_date",), doc="Logical date of the run."
+    )
     dag_run_id: str | None = Field(default=None, read_only=True, doc="The DAG run.")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from airflow import DAG
-from airflow.operators.empty import EmptyOperator
+# Airflow (2 or 3) parses only files that name both "airflow" and "dag", as this line does
+from sdk_compat import DAG, EmptyOperator
 
 with DAG(
     dag_id="sdk_dag_delete_me",
