@@ -643,3 +643,21 @@ def test_the_installed_airflow_sdk_script(airflow: AirflowServer, env: dict[str,
     assert_api_error(run("dag-runs", "get", DAG, "no-such-run", env=env, command=[script]), "404")
     assert run("dag-runs", "delete", DAG, rid, env=env, command=[script]).code == 0
     assert run("dag-runs", "frobnicate", env=env, command=[script]).code == 2
+
+
+def test_the_same_commands_on_both_servers(any_airflow: AirflowServer, run_id: Callable[[], str]) -> None:
+    """Only AIRFLOW_API_URL differs: on /api/v2 the command logs in for a token and sends Airflow 3's forms."""
+    env, rid = env_for(any_airflow), run_id()
+    triggered = run("dag-runs", "trigger", DAG, "--run-id", rid, "--conf", '{"n": 1}', "--json", env=env)
+    assert triggered.code == 0, triggered.err
+    assert (triggered.json()["dag_run_id"], triggered.json()["conf"]) == (rid, {"n": 1})
+    assert run("dag-runs", "note", DAG, rid, "seen from the CLI", env=env).code == 0
+    assert run("dag-runs", "set-state", DAG, rid, "failed", env=env).code == 0
+    shown = run("dag-runs", "get", DAG, rid, "--json", env=env).json()
+    assert (shown["state"], shown["note"]) == ("failed", "seen from the CLI")
+    listed = run("dag-runs", "list", DAG, "--state", "failed", "--all", "--json", env=env)
+    assert rid in [r["dag_run_id"] for r in listed.json()]
+    assert DAG in [d["dag_id"] for d in run("dags", "list", "--all", "--json", env=env).json()]
+    assert run("dag-runs", "delete", DAG, rid, env=env).code == 0
+    gone = run("dag-runs", "get", DAG, rid, env=env)
+    assert gone.code == 1 and "404" in gone.err
