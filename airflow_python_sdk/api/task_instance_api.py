@@ -46,9 +46,12 @@ def _first_instance(client: ApiClient, args: Args, data: Any) -> Any:
     return {key: args[key] for key in ("dag_id", "dag_run_id", "task_id")}
 
 
-_NOTE_ONLY = {"update_mask": "note"}
-"""Airflow 3 sets a note by a PATCH of the task instance that changes only its note."""
-_STATE_ONLY = {"update_mask": "new_state"}
+def _v2_note(path: str) -> V2:
+    """Airflow 3 sets a note by a PATCH of the task instance that changes only its note."""
+    return V2(path, query={"update_mask": "note"}, answer=_first_instance)
+
+
+_V2_STATE = V2(query={"update_mask": "new_state"}, dry_run="/dry_run", answer=_first_instance)
 """Airflow 3 sets a state by a PATCH that changes only the state; a dry run has a path of its own."""
 
 
@@ -80,13 +83,7 @@ def _log_line(message: Any) -> str:
 class TaskInstanceApi(Api):
     """Operations on task instances."""
 
-    @operation(
-        "PATCH",
-        _TI + "/setNote",
-        body="set_task_instance_note",
-        errors=_ALL,
-        v2=V2(_TI, query=_NOTE_ONLY, answer=_first_instance),
-    )
+    @operation("PATCH", _TI + "/setNote", body="set_task_instance_note", errors=_ALL, v2=_v2_note(_TI))
     def set_task_instance_note(
         self,
         dag_id: str | int,
@@ -104,13 +101,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation(
-        "PATCH",
-        _MAPPED + "/setNote",
-        body="set_task_instance_note",
-        errors=_ALL,
-        v2=V2(_MAPPED, query=_NOTE_ONLY, answer=_first_instance),
-    )
+    @operation("PATCH", _MAPPED + "/setNote", body="set_task_instance_note", errors=_ALL, v2=_v2_note(_MAPPED))
     def set_mapped_task_instance_note(
         self,
         dag_id: str | int,
@@ -220,7 +211,7 @@ class TaskInstanceApi(Api):
         _TI,
         body="update_task_instance",
         errors=_READ,
-        v2=V2(query=_STATE_ONLY, dry_run="/dry_run", answer=_first_instance),
+        v2=_V2_STATE,
     )
     def patch_task_instance(
         self,
@@ -259,7 +250,7 @@ class TaskInstanceApi(Api):
         _MAPPED,
         body="update_task_instance",
         errors=_READ,
-        v2=V2(query=_STATE_ONLY, dry_run="/dry_run", answer=_first_instance),
+        v2=_V2_STATE,
     )
     def patch_mapped_task_instance(
         self,

@@ -8,6 +8,7 @@ from airflow_python_sdk.model.class_reference import ClassReference
 from airflow_python_sdk.model.clear_dag_run import ClearDagRun
 from airflow_python_sdk.model.clear_task_instances import ClearTaskInstances
 from airflow_python_sdk.model.collection_info import CollectionInfo
+from airflow_python_sdk.model.collection_info import CursorPage
 from airflow_python_sdk.model.color import Color
 from airflow_python_sdk.model.config import Config
 from airflow_python_sdk.model.config_option import ConfigOption
@@ -118,6 +119,7 @@ __all__ = [
     "ConnectionTest",
     "CreateDatasetEvent",
     "CronExpression",
+    "CursorPage",
     "DAG",
     "DAGCollection",
     "DAGDetail",
