@@ -178,7 +178,7 @@ class ApiClient:
         if self._tokens is not None:
             headers["Authorization"] = f"Bearer {self._tokens.token()}"
         headers.update(extra_headers or {})
-        url = self.configuration.host + path
+        url = (self.configuration.server_root + form.root if form and form.root else self.configuration.host) + path
         if query:
             url += "?" + urlencode(query, quote_via=quote)
         return (form.method if form and form.method else op.method), url, headers, data

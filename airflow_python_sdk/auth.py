@@ -32,8 +32,7 @@ class TokenSource:
 
     @property
     def url(self) -> str:
-        host = self._configuration.host
-        return host[: -len("/api/v2")] + TOKEN_PATH if host.endswith("/api/v2") else host + TOKEN_PATH
+        return self._configuration.server_root + TOKEN_PATH
 
     def token(self) -> str:
         """The current token, logging in first if there is none."""

@@ -140,6 +140,12 @@ class Configuration:
         """``"v2"`` for an Airflow 3 host (``.../api/v2``), else ``"v1"``."""
         return "v2" if urlsplit(self.host).path.rstrip("/").endswith("/api/v2") else "v1"
 
+    @property
+    def server_root(self) -> str:
+        """The host without its ``/api/v1`` or ``/api/v2``: where Airflow 3 serves its token and auth-manager APIs."""
+        host = self.host.rstrip("/")
+        return host.removesuffix("/api/v2").removesuffix("/api/v1")
+
     def get_basic_auth_token(self) -> str | None:
         """The ``Authorization`` value for Basic auth, or None without a username."""
         if self.username is None:

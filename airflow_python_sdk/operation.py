@@ -39,6 +39,7 @@ __all__ = [
     "Operation",
     "Param",
     "V2",
+    "FAB",
     "operation",
     "signature_params",
     "split_doc",
@@ -105,7 +106,8 @@ class V2:
     repeated values. ``body`` reshapes the JSON body after renaming. A ``{name}`` in ``path`` that is
     no parameter is filled from (and taken out of) the body. With ``dry_run``, the body's
     ``dry_run`` key (true unless given as false, as on Airflow 2) appends that suffix to the path
-    instead of being sent.
+    instead of being sent. ``root`` puts the path under another API of the server than ``/api/v2``
+    (``/auth/fab/v1``, the FAB auth manager's).
 
     Two hooks cover what data cannot say: ``resolve(client, args)`` returns the arguments to send
     after finding what Airflow 3 addresses differently (an asset's id for a dataset URI); it may send
@@ -122,8 +124,13 @@ class V2:
     split: tuple[str, ...] = ()
     body: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     dry_run: str | None = None
+    root: str | None = None
     resolve: Callable[[ApiClient, Args], Args] | None = None
     answer: Callable[[ApiClient, Args, Any], Any] | None = None
+
+
+FAB = V2(root="/auth/fab/v1")
+"""Users, roles and permissions on Airflow 3: the FAB auth manager's API (its provider must be in use)."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,9 @@ admin) and ``viewer``/``viewer`` (role viewer).  Requests carry a JWT bearer tok
 from ``POST {base_url}/auth/token`` with JSON ``{"username": ..., "password": ...}``.
 With ``scheduler=True`` it also runs ``airflow scheduler`` (LocalExecutor, whose task
 processes call the server's execution API) and ``airflow dag-processor``.
+With ``fab=True`` it uses the FAB auth manager instead (the provider installed beside it,
+the users made by ``airflow users create`` with roles Admin and Viewer), which also serves
+users, roles and permissions at ``/auth/fab/v1``.
 
 Command line: ``python test/airflow_server.py [--version V] [--scheduler]`` prints
 ``AIRFLOW_API_URL=...`` and serves until Ctrl-C or SIGTERM.
@@ -30,6 +33,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
+import dataclasses
 import fcntl
 import hashlib
 import json
@@ -59,6 +63,7 @@ __all__ = [
 AIRFLOW_2_VERSION = "2.11.2"
 AIRFLOW_3_VERSION = "3.3.2"
 GUNICORN_VERSION = "23.0.0"
+FAB_PROVIDER_VERSION = "3.10.2"
 ADMIN = ("admin", "admin")
 VIEWER = ("viewer", "viewer")
 
@@ -99,6 +104,19 @@ _COMMON_ENV = {
 }
 
 
+_USERS_CREATE = tuple(
+    (
+        (
+            *("users", "create", "--username", name, "--password", password, "--role", role),
+            *("--email", f"{name}@example.com", "--firstname", name, "--lastname", "User"),
+        ),
+        {},
+    )
+    for name, password, role in _USERS
+)
+"""The setup steps making the users in the FAB auth manager's database."""
+
+
 @dataclass(frozen=True)
 class _Flavour:
     """Everything that differs between Airflow major versions."""
@@ -137,16 +155,7 @@ _AIRFLOW_2 = _Flavour(
         (("db", "migrate"), {}),
         # sync-perm creates the FAB views' permissions (users, roles) only with update_fab_perms on
         (("sync-perm",), {"AIRFLOW__FAB__UPDATE_FAB_PERMS": "True"}),
-        *(
-            (
-                (
-                    *("users", "create", "--username", name, "--password", password, "--role", role),
-                    *("--email", f"{name}@example.com", "--firstname", name, "--lastname", "User"),
-                ),
-                {},
-            )
-            for name, password, role in _USERS
-        ),
+        *_USERS_CREATE,
     ),
     server=("webserver", "--hostname", "127.0.0.1", "--port", "{port}", "--workers", "1"),
     server_log="webserver.log",
@@ -179,7 +188,19 @@ _AIRFLOW_3 = _Flavour(
     scheduler=(("scheduler",), ("dag-processor",)),
 )
 
-_FLAVOURS = {"2": _AIRFLOW_2, "3": _AIRFLOW_3}
+_AIRFLOW_3_FAB = dataclasses.replace(
+    _AIRFLOW_3,
+    requirements=(*_AIRFLOW_3.requirements, f"apache-airflow-providers-fab=={FAB_PROVIDER_VERSION}"),
+    imports=_AIRFLOW_3.imports + ", airflow.providers.fab",
+    env={
+        **_AIRFLOW_3.env,
+        "AIRFLOW__CORE__AUTH_MANAGER": "airflow.providers.fab.auth_manager.fab_auth_manager.FabAuthManager",
+    },
+    setup=(*_AIRFLOW_3.setup, *_USERS_CREATE),
+)
+"""Airflow 3 with the FAB auth manager, whose own API (``/auth/fab/v1``) manages users and roles."""
+
+_FLAVOURS = {"2": _AIRFLOW_2, "3": _AIRFLOW_3, "3+fab": _AIRFLOW_3_FAB}
 
 
 def _fill(text: str, **values: object) -> str:
@@ -189,8 +210,8 @@ def _fill(text: str, **values: object) -> str:
     return text
 
 
-def _flavour(version: str) -> _Flavour:
-    major = version.split(".", 1)[0]
+def _flavour(version: str, fab: bool = False) -> _Flavour:
+    major = version.split(".", 1)[0] + ("+fab" if fab else "")
     if major not in _FLAVOURS:
         raise ValueError(f"no test setup for Airflow {version}: known majors are {sorted(_FLAVOURS)}")
     return _FLAVOURS[major]
@@ -225,14 +246,15 @@ def _venv_works(venv: pathlib.Path, imports: str) -> bool:
     return subprocess.run(check, capture_output=True).returncode == 0
 
 
-def ensure_airflow(version: str = AIRFLOW_2_VERSION) -> pathlib.Path:
-    """Return the venv holding Airflow ``version``, installing it first if needed."""
-    flavour = _flavour(version)
-    venv = _cache_root() / f"airflow-{version}"
+def ensure_airflow(version: str = AIRFLOW_2_VERSION, fab: bool = False) -> pathlib.Path:
+    """Return the venv holding Airflow ``version`` (with the FAB provider), installing it first if needed."""
+    flavour = _flavour(version, fab)
+    name = f"airflow-{version}" + ("-fab" if fab else "")
+    venv = _cache_root() / name
     marker = venv / _MARKER
     if marker.exists():
         return venv
-    with _locked(f"airflow-{version}"):
+    with _locked(name):
         if marker.exists():
             return venv
         if not _venv_works(venv, flavour.imports):
@@ -249,7 +271,7 @@ def ensure_airflow(version: str = AIRFLOW_2_VERSION) -> pathlib.Path:
             if not _venv_works(venv, flavour.imports):
                 raise RuntimeError(f"Airflow installed into {venv} but cannot be imported")
             _log(f"installed in {time.monotonic() - started:.0f} s")
-        marker.write_text(f"apache-airflow=={version}\n")
+        marker.write_text("\n".join(_fill(r, version=version) for r in flavour.requirements) + "\n")
     return venv
 
 
@@ -266,17 +288,18 @@ class AirflowServer:
     home: pathlib.Path
     env: dict[str, str] = field(repr=False)
     _venv: pathlib.Path = field(repr=False, default=pathlib.Path())
+    fab: bool = False  # Airflow 3 with the FAB auth manager
     _procs: list[subprocess.Popen[bytes]] = field(repr=False, default_factory=list)
 
     @property
     def api_version(self) -> str:
         """The REST API version this server speaks: "v1" (Airflow 2) or "v2" (Airflow 3)."""
-        return _flavour(self.version).api_version
+        return _flavour(self.version, self.fab).api_version
 
     @property
     def server_log(self) -> pathlib.Path:
         """The log of the webserver (Airflow 2, with its access log) or API server (Airflow 3)."""
-        return self.home / _flavour(self.version).server_log
+        return self.home / _flavour(self.version, self.fab).server_log
 
     def airflow(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         """Run the ``airflow`` CLI in this server's environment (raises on failure)."""
@@ -430,15 +453,17 @@ def start_airflow(
     dags_folder: pathlib.Path | None = None,
     scheduler: bool = False,
     extra_env: dict[str, str] | None = None,
+    fab: bool = False,
 ) -> AirflowServer:
     """Start Airflow ``version``'s server on a free 127.0.0.1 port and wait until it is healthy.
 
     ``dags_folder`` defaults to test/dags (its files import through sdk_compat.py); ``scheduler``
-    also runs what executes DAG runs; ``extra_env`` overrides settings (``AIRFLOW__SECTION__KEY``).
+    also runs what executes DAG runs; ``extra_env`` overrides settings (``AIRFLOW__SECTION__KEY``);
+    ``fab`` (Airflow 3) uses the FAB auth manager instead of the simple one.
     """
     started = time.monotonic()
-    flavour = _flavour(version)
-    venv = ensure_airflow(version)
+    flavour = _flavour(version, fab)
+    venv = ensure_airflow(version, fab)
     home = pathlib.Path(tempfile.mkdtemp(prefix="airflow-sdk-home-"))
     for name, text in flavour.files.items():
         (home / name).write_text(text)
@@ -446,7 +471,7 @@ def start_airflow(
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = _make_env(venv, flavour, home, base_url, dags, extra_env or {})
-    server = AirflowServer(version, base_url, f"{base_url}/api/{flavour.api_version}", home, env, venv)
+    server = AirflowServer(version, base_url, f"{base_url}/api/{flavour.api_version}", home, env, venv, fab)
     atexit.register(server.stop)
     try:
         _prepare_database(venv, version, flavour, env, home)

@@ -67,6 +67,13 @@ def airflow3() -> Iterator[AirflowServer]:
 
 
 @pytest.fixture(scope="session")
+def airflow3_fab() -> Iterator[AirflowServer]:
+    """A real Airflow 3.3.2 API server with the FAB auth manager, whose API manages users and roles."""
+    with start_airflow(AIRFLOW_3_VERSION, fab=True) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
 def scheduled() -> Iterator[AirflowServer]:
     """A real Airflow 2.11.2 with a scheduler, so that triggered runs really finish (sdk_example: seconds)."""
     with start_airflow(scheduler=True) as running:

@@ -26,6 +26,7 @@ from airflow_python_sdk.models import (
     UpdateTaskInstancesState,
     UpdateTaskState,
 )
+from airflow_python_sdk.operation import Api, operation
 
 from recording_server import RecordingServer, Reply
 
@@ -146,12 +147,26 @@ def test_upstream_events_read_airflow_3_asset_events(server: RecordingServer, v2
     assert (only.dataset_id, only.dataset_uri, only["name"]) == (3, "s3://b/k", "k")
 
 
+class _Airflow2Only(Api):
+    """An API class of one operation declared without an Airflow 3 form."""
+
+    @operation("GET", "/legacy/{name}")
+    def get_legacy(self, name: str) -> None:
+        return self._call(locals())  # type: ignore[no-any-return]
+
+
 def test_what_airflow_3_lacks_raises_before_anything_is_sent(server: RecordingServer, v2: DAGRunApi) -> None:
     with pytest.raises(sdk.ApiValueError, match=r"Airflow 3 .* has no parameter 'fields'"):
         v2.get_dag_run("d", "r", fields=["state"])
-    with pytest.raises(sdk.UnsupportedOperationError, match=r"get_roles\(\) is not available on Airflow 3"):
-        RoleApi(v2.api_client).get_roles()
+    with pytest.raises(sdk.UnsupportedOperationError, match=r"get_legacy\(\) is not available on Airflow 3"):
+        _Airflow2Only(v2.api_client).get_legacy("x")
     assert server.requests == []  # not even a login
+
+
+def test_users_and_roles_go_to_the_fab_auth_manager(server: RecordingServer, v2: DAGRunApi) -> None:
+    server.reply(TOKEN, Reply(json={"roles": [], "total_entries": 0}))
+    RoleApi(v2.api_client).get_roles(limit=5)
+    assert (server.requests[1].path, server.requests[1].query) == ("/auth/fab/v1/roles", [("limit", "5")])
 
 
 def test_v2_error_details_are_readable(server: RecordingServer, v2: DAGRunApi) -> None:

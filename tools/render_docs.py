@@ -177,10 +177,11 @@ def _airflow_3(op: Operation) -> list[str]:
     out = ["### On Airflow 3 (`/api/v2`)", ""]
     if form is None:
         return [*out, "Not available there: raises `UnsupportedOperationError` before sending anything.", ""]
-    path = form.path or op.path
-    dry_run = f" (a dry run: /api/v2{path}{form.dry_run})" if form.dry_run else ""
-    out += [f"**{form.method or op.method}** /api/v2{path}{dry_run}", ""]
-    notes = [f"`{old}` is sent as `{new}`" for old, new in form.rename.items()]
+    path = (form.root or "/api/v2") + (form.path or op.path)
+    dry_run = f" (a dry run: {path}{form.dry_run})" if form.dry_run else ""
+    out += [f"**{form.method or op.method}** {path}{dry_run}", ""]
+    notes = ["served by the FAB auth manager (its provider must be the server's auth manager)"] if form.root else []
+    notes += [f"`{old}` is sent as `{new}`" for old, new in form.rename.items()]
     notes += [f"always sends `{key}={value}`" for key, value in form.query.items()]
     notes += [f"`{name}` is not available (`ApiValueError`)" for name in form.unsupported]
     notes += [f"`{name}` is sent as repeated values" for name in form.split]

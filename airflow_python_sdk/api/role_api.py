@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.role import Role
 from airflow_python_sdk.model.role_collection import RoleCollection
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import FAB, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -22,7 +22,7 @@ _ALL = (400, 401, 403, 404)
 class RoleApi(Api):
     """Operations on roles."""
 
-    @operation("GET", "/roles", errors=(401, 403))
+    @operation("GET", "/roles", errors=(401, 403), v2=FAB)
     def get_roles(
         self,
         limit: int | None = None,
@@ -38,7 +38,7 @@ class RoleApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", "/roles", body="role", errors=(400, 401, 403))
+    @operation("POST", "/roles", body="role", errors=(400, 401, 403), v2=FAB)
     def post_role(self, role: Role, **kwargs: Unpack[CallOptions]) -> Role:
         """Create a role.
 
@@ -48,7 +48,7 @@ class RoleApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _ONE, errors=(401, 403, 404))
+    @operation("GET", _ONE, errors=(401, 403, 404), v2=FAB)
     def get_role(self, role_name: str, **kwargs: Unpack[CallOptions]) -> Role:
         """Get a role with its permissions.
 
@@ -56,7 +56,7 @@ class RoleApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _ONE, body="role", joined=("update_mask",), errors=_ALL)
+    @operation("PATCH", _ONE, body="role", joined=("update_mask",), errors=_ALL, v2=FAB)
     def patch_role(
         self,
         role_name: str,
@@ -74,7 +74,7 @@ class RoleApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("DELETE", _ONE, errors=_ALL)
+    @operation("DELETE", _ONE, errors=_ALL, v2=FAB)
     def delete_role(self, role_name: str, **kwargs: Unpack[CallOptions]) -> None:
         """Delete a role.
 

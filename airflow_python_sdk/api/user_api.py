@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from airflow_python_sdk.model.user import User
 from airflow_python_sdk.model.user_collection import UserCollection
 from airflow_python_sdk.model.user_collection_item import UserCollectionItem
-from airflow_python_sdk.operation import Api, operation
+from airflow_python_sdk.operation import FAB, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -23,7 +23,7 @@ _ALL = (400, 401, 403, 404)
 class UserApi(Api):
     """Operations on user accounts."""
 
-    @operation("GET", "/users", errors=(401, 403))
+    @operation("GET", "/users", errors=(401, 403), v2=FAB)
     def get_users(
         self,
         limit: int | None = None,
@@ -39,7 +39,7 @@ class UserApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("POST", "/users", body="user", errors=(400, 401, 403, 409))
+    @operation("POST", "/users", body="user", errors=(400, 401, 403, 409), v2=FAB)
     def post_user(self, user: User, **kwargs: Unpack[CallOptions]) -> User:
         """Create a user.
 
@@ -49,7 +49,7 @@ class UserApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _ONE, errors=(401, 403, 404))
+    @operation("GET", _ONE, errors=(401, 403, 404), v2=FAB)
     def get_user(self, username: str, **kwargs: Unpack[CallOptions]) -> UserCollectionItem:
         """Get a user.
 
@@ -57,7 +57,7 @@ class UserApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("PATCH", _ONE, body="user", joined=("update_mask",), errors=_ALL)
+    @operation("PATCH", _ONE, body="user", joined=("update_mask",), errors=_ALL, v2=FAB)
     def patch_user(
         self,
         username: str,
@@ -75,7 +75,7 @@ class UserApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("DELETE", _ONE, errors=_ALL)
+    @operation("DELETE", _ONE, errors=_ALL, v2=FAB)
     def delete_user(self, username: str, **kwargs: Unpack[CallOptions]) -> None:
         """Delete a user.
 
