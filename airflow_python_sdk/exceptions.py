@@ -218,6 +218,11 @@ class NotFoundException(ApiException):
     """404 Not Found."""
 
 
+def not_found(detail: str) -> NotFoundException:
+    """A 404 the SDK concludes itself (a look-up found nothing), shaped as Airflow 3 answers one."""
+    return NotFoundException(404, "Not Found", json.dumps({"detail": detail}))
+
+
 class ConflictException(ApiException):
     """409 Conflict: the resource already exists."""
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
-from airflow_python_sdk.exceptions import NotFoundException
+from airflow_python_sdk.exceptions import not_found
 from airflow_python_sdk.model.config import Config
 from airflow_python_sdk.operation import V2, Api, Args, operation
 
@@ -33,7 +32,7 @@ def _section(client: ApiClient, args: Args, data: Any) -> Any:
         [s for s in sections if isinstance(s, dict) and s.get("name") == section] if isinstance(sections, list) else []
     )
     if not found:
-        raise NotFoundException(404, "Not Found", json.dumps({"detail": f"Section {section} not found."}))
+        raise not_found(f"Section {section} not found.")
     return {**data, "sections": found}
 
 

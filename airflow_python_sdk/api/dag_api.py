@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
-from airflow_python_sdk.exceptions import ApiValueError, NotFoundException
+from airflow_python_sdk.exceptions import ApiValueError, not_found
 from airflow_python_sdk.model.clear_task_instances import ClearTaskInstances
 from airflow_python_sdk.model.dag import DAG
 from airflow_python_sdk.model.dag_collection import DAGCollection
@@ -31,17 +30,13 @@ _DAG = "/dags/{dag_id}"
 _READ = (401, 403, 404)
 
 
-def _not_found(detail: str) -> NotFoundException:
-    return NotFoundException(404, "Not Found", json.dumps({"detail": detail}))
-
-
 def _dag_of_file(client: ApiClient, args: Args) -> Args:
     """The file token is looked up as the id of a DAG in that file (Airflow 3 serves sources by DAG)."""
     token = args["file_token"]
     for dag in paginate(DAGApi(client).get_dags):
         if dag.file_token == token:
             return {**args, "file_token": dag.dag_id}
-    raise _not_found("no DAG is in the file with this token")
+    raise not_found("no DAG is in the file with this token")
 
 
 def _by_run_id(client: ApiClient, args: Args) -> Args:
@@ -57,7 +52,7 @@ def _by_run_id(client: ApiClient, args: Args) -> Args:
         when = parse_datetime(date)
         runs = DAGRunApi(client).get_dag_runs(args["dag_id"], execution_date_gte=when, execution_date_lte=when)
         if not runs.dag_runs:
-            raise _not_found(f"{args['dag_id']} has no run with the logical date {date}")
+            raise not_found(f"{args['dag_id']} has no run with the logical date {date}")
         body["dag_run_id"] = runs.dag_runs[0].dag_run_id
     return {**args, "update_task_instances_state": body}
 

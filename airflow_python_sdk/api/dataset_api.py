@@ -10,12 +10,11 @@ the URI as on Airflow 2.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from airflow_python_sdk.exceptions import ApiValueError, NotFoundException
+from airflow_python_sdk.exceptions import ApiValueError, not_found
 from airflow_python_sdk.model.create_dataset_event import CreateDatasetEvent
 from airflow_python_sdk.model.dataset import Dataset
 from airflow_python_sdk.model.dataset_collection import DatasetCollection
@@ -48,7 +47,7 @@ def _asset_id(client: ApiClient, uri: str) -> int:
     for asset in paginate(DatasetApi(client).get_datasets, uri_pattern=uri):
         if asset.uri == uri and asset.id is not None:
             return asset.id
-    raise NotFoundException(404, "Not Found", json.dumps({"detail": f"no asset has the URI {uri!r}"}))
+    raise not_found(f"no asset has the URI {uri!r}")
 
 
 def _by_asset_id(client: ApiClient, args: Args) -> Args:
