@@ -13,32 +13,20 @@ import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
+from test_admin_api_live import MANAGE, _client, _grant, _pairs
 
 import airflow_python_sdk as sdk
-from airflow_python_sdk import ApiClient, Configuration
+from airflow_python_sdk import ApiClient
 from airflow_python_sdk.api.permission_api import PermissionApi
 from airflow_python_sdk.api.pool_api import PoolApi
 from airflow_python_sdk.api.role_api import RoleApi
 from airflow_python_sdk.api.user_api import UserApi
 from airflow_python_sdk.api.variable_api import VariableApi
-from airflow_python_sdk.models import Action, ActionCollection, ActionResource, Resource, Role, User
+from airflow_python_sdk.models import Action, ActionCollection, Role, User
 
 from airflow_server import ADMIN, AirflowServer
 
 pytestmark = pytest.mark.live
-MANAGE = [(a, r) for r in ("Users", "Roles") for a in ("can_read", "can_create", "can_edit", "can_delete")]
-
-
-def _grant(*pairs: tuple[str, str]) -> list[ActionResource]:
-    return [ActionResource(action=Action(name=a), resource=Resource(name=r)) for a, r in pairs]
-
-
-def _pairs(role: Role) -> set[tuple[str | None, str | None]]:
-    return {(p.action.name if p.action else None, p.resource.name if p.resource else None) for p in role.actions or []}
-
-
-def _client(server: AirflowServer, username: str, password: str) -> ApiClient:
-    return ApiClient(Configuration(host=server.api_url, username=username, password=password))
 
 
 @pytest.fixture(params=["airflow2", "airflow3_fab"])
