@@ -23,7 +23,7 @@ from airflow_python_sdk.exceptions import (
     UnsupportedOperationError,
 )
 from airflow_python_sdk.model_utils import Model, check_value, format_datetime, to_json
-from airflow_python_sdk.operation import CALL_OPTIONS, V2, Args, Operation
+from airflow_python_sdk.operation import CALL_OPTIONS, V2, Args, Only, Operation
 from airflow_python_sdk.rest import RESTClientObject, RESTResponse, redact_url
 
 if TYPE_CHECKING:
@@ -150,6 +150,11 @@ class ApiClient:
     def _form(self, op: Operation) -> V2 | None:
         """The operation's Airflow 3 form on a v2 host, else None (send the v1 form)."""
         if self.configuration.api_version != "v2":
+            if not op.v1:
+                raise UnsupportedOperationError(
+                    f"{op.id}() needs Airflow 3: {self.configuration.host} serves /api/v1 (Airflow 2), "
+                    "which has no such operation"
+                )
             return None
         if op.v2 is None:
             raise UnsupportedOperationError(
@@ -190,16 +195,17 @@ class ApiClient:
         path = form.path or op.path if form else op.path
         query: list[tuple[str, str]] = []
         body: Any = None
+        version = "v2" if form else "v1"
         for param in op.params:
             value = args.get(param.name)
-            if value is None:
+            if value is None or value.__class__ is Only:
                 if param.required:
                     raise ApiValueError(f"{op.id}(): missing required parameter {param.name!r}", [op.id, param.name])
                 continue
             if check:
                 value = check_value(value, param.type, [op.id, param.name])
-            if form and param.name in form.unsupported:
-                raise _no_v2(op, param.name)
+            if param.only is not None and param.only != version:
+                raise _not_in(op, param.name, version)
             if param.where == "path":
                 text = _query_text(value)
                 if not text:
@@ -217,7 +223,7 @@ class ApiClient:
                     )
                 )
             else:
-                body = to_json(value, [op.id, param.name])
+                body = _body_json(op, param.name, value, version)
         return path, query, body
 
     def _send(
@@ -279,8 +285,26 @@ class ApiClient:
         return result
 
 
-def _no_v2(op: Operation, name: str) -> ApiValueError:
-    return ApiValueError(f"{op.id}(): Airflow 3 (/api/v2) has no parameter {name!r}", [op.id, name])
+_GENERATION = {"v1": "Airflow 2 (/api/v1)", "v2": "Airflow 3 (/api/v2)"}
+
+
+def _not_in(op: Operation, name: str, version: str) -> ApiValueError:
+    other = _GENERATION["v2" if version == "v1" else "v1"].split(" (")[0]
+    return ApiValueError(
+        f"{op.id}(): {_GENERATION[version]} has no parameter {name!r}; it needs {other}", [op.id, name]
+    )
+
+
+def _body_json(op: Operation, name: str, value: Any, version: str) -> Any:
+    """The JSON body; a model's fields the server's generation lacks are left out, or refused when set."""
+    body = to_json(value, [op.id, name])
+    if isinstance(value, Model) and isinstance(body, dict):
+        for f in value._present():
+            if f.v1_only if version == "v2" else f.v2_only:
+                if not f.read_only and body.get(f.key) not in (None, False):
+                    raise _not_in(op, f.key, version)
+                body.pop(f.key, None)
+    return body
 
 
 def _v2_body_and_path(op: Operation, form: V2, body: Any, path: str) -> tuple[Any, str]:
@@ -289,10 +313,6 @@ def _v2_body_and_path(op: Operation, form: V2, body: Any, path: str) -> tuple[An
         return body, path
     rename = form.rename
     body = {rename.get(k, k): _renamed(k, v, rename) for k, v in body.items()}
-    for key in form.unsupported:
-        if body.get(key) not in (None, False):
-            raise _no_v2(op, key)
-        body.pop(key, None)
     if form.body is not None:
         body = form.body(body)
     if form.dry_run is not None and body.pop("dry_run", True) is not False:

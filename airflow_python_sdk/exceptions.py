@@ -4,6 +4,7 @@ OpenApiException
 ├── ApiTypeError (also TypeError)         bad input: wrong type, unknown keyword; nothing was sent
 ├── ApiValueError (also ValueError)       bad input value, or a response value that cannot be read
 ├── ApiAttributeError (also AttributeError)
+│   └── FieldNotInAnswerError             a field the server always sends is absent from this answer
 ├── ApiKeyError (also KeyError)
 ├── UnsupportedOperationError (also NotImplementedError)  not in the server's API version; nothing sent
 ├── ApiConnectionError                    no HTTP answer: refused, reset, DNS, protocol error
@@ -34,6 +35,7 @@ __all__ = [
     "ApiTypeError",
     "ApiValueError",
     "ApiAttributeError",
+    "FieldNotInAnswerError",
     "ApiKeyError",
     "UnsupportedOperationError",
     "ApiConnectionError",
@@ -101,6 +103,10 @@ class ApiValueError(_PathError, ValueError):
 
 class ApiAttributeError(_PathError, AttributeError):
     """An attribute that a model does not have."""
+
+
+class FieldNotInAnswerError(ApiAttributeError):
+    """A field the server always sends is absent: left out by ``fields=``, or an older server."""
 
 
 class ApiKeyError(_PathError, KeyError):

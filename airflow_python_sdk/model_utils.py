@@ -29,7 +29,7 @@ import types
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, Union, get_args, get_origin
 
-from airflow_python_sdk.exceptions import ApiKeyError, ApiTypeError, ApiValueError, PathToItem
+from airflow_python_sdk.exceptions import ApiKeyError, ApiTypeError, ApiValueError, FieldNotInAnswerError, PathToItem
 
 if TYPE_CHECKING:
     from typing_extensions import Self, dataclass_transform
@@ -318,7 +318,7 @@ def _reader(tp: Any) -> Reader | None:
 
 
 class _FieldSpec:
-    __slots__ = ("doc", "fallback_keys", "key", "nullable", "read_only", "v2_only")
+    __slots__ = ("doc", "fallback_keys", "key", "nullable", "read_only", "v1_only", "v2_only")
 
     def __init__(
         self,
@@ -328,9 +328,10 @@ class _FieldSpec:
         key: str | None,
         fallback_keys: tuple[str, ...],
         v2_only: bool = False,
+        v1_only: bool = False,
     ) -> None:
         self.nullable, self.read_only, self.doc, self.key = nullable, read_only, doc, key
-        self.fallback_keys, self.v2_only = fallback_keys, v2_only
+        self.fallback_keys, self.v2_only, self.v1_only = fallback_keys, v2_only, v1_only
 
 
 def Field(  # noqa: N802 - named like the type checkers' field specifiers it stands for
@@ -342,16 +343,20 @@ def Field(  # noqa: N802 - named like the type checkers' field specifiers it sta
     key: str | None = None,
     fallback_keys: tuple[str, ...] = (),
     v2_only: bool = False,
+    v1_only: bool = False,
 ) -> Any:
     """Declare a model field; its type is the class annotation.
 
-    ``default`` is always None (an unset field reads as None and is not sent); it is spelled out so
-    that type checkers see the constructor argument as optional. ``key`` is the JSON name when it
-    differs from the attribute name; ``fallback_keys`` are read when ``key`` is absent (for servers
-    that send a field under another name than their spec gives). ``v2_only`` marks a field only
-    Airflow 3 servers send (it reads as None from Airflow 2).
+    ``default`` is always None (an unset field is not sent); it is spelled out so that type
+    checkers see the constructor argument as optional. A type that admits ``None`` (``str | None``)
+    reads as None when the answer lacks the field; a type that does not (``str``) says the server
+    always sends it: a list then reads as ``[]`` when absent, anything else raises
+    :class:`FieldNotInAnswerError`. ``key`` is the JSON name when it differs from the attribute
+    name; ``fallback_keys`` are read when ``key`` is absent (for servers that send a field under
+    another name than their spec gives). ``v2_only`` marks a field only Airflow 3 has, ``v1_only``
+    one only Airflow 2 has: setting it in a request to the other raises :class:`ApiValueError`.
     """
-    return _FieldSpec(nullable, read_only, doc, key, fallback_keys, v2_only)
+    return _FieldSpec(nullable, read_only, doc, key, fallback_keys, v2_only, v1_only)
 
 
 class _NeverSent:
@@ -376,13 +381,15 @@ class FieldInfo:
         "owner",
         "read_only",
         "type",
+        "v1_only",
         "v2_only",
+        "_absent",
     )
 
     def __init__(self, owner: str, name: str, tp: Any, spec: _FieldSpec) -> None:
         self.owner, self.name, self.type = owner, name, tp
         self.key = spec.key or name
-        self.fallback_keys, self.v2_only = spec.fallback_keys, spec.v2_only
+        self.fallback_keys, self.v2_only, self.v1_only = spec.fallback_keys, spec.v2_only, spec.v1_only
         self.nullable, self.read_only, self.doc = spec.nullable, spec.read_only, spec.doc
         self._read: Reader | None = _MISSING  # resolved on first read: nested models may come later
         # The JSON type that already is the declared one (str for a str field): such a value is
@@ -392,6 +399,10 @@ class FieldInfo:
         self._as_sent: type = (
             plain if plain in (str, int, float, bool, dict) else _Timestamp if plain is dt.datetime else _NeverSent
         )
+        # What an answer without the field reads as: None, [] (a list always sent), or an error
+        union = get_origin(tp) in (Union, types.UnionType)
+        always_sent = (type(None) not in get_args(tp)) if union else tp not in (Any, object, None, type(None))
+        self._absent: Any = (_MISSING if get_origin(tp) is not list else list) if always_sent else None
 
     def __get__(self, obj: Model | None, objtype: type | None = None) -> Any:
         if obj is None:
@@ -404,7 +415,7 @@ class FieldInfo:
         if value is _MISSING:
             key = self._fallback_in(raw)
             if key is None:
-                return None
+                return None if self._absent is None else self._missing(obj)
             value = raw[key]
         if value is None or value.__class__ is self._as_sent:
             return value  # nothing to convert: the server's value is the field's (and stays in _raw)
@@ -437,6 +448,16 @@ class FieldInfo:
                 f"{self.owner}.{self.name}: cannot read {value!r} as {type_name(self.type)}",
                 [self.owner, self.name],
             ) from exc
+
+    def _missing(self, obj: Model) -> Any:
+        """A field the server always sends, absent: ``[]`` for a list, else :class:`FieldNotInAnswerError`."""
+        if self._absent is list:
+            return obj._vals.setdefault(self.name, [])
+        raise FieldNotInAnswerError(
+            f"{self.owner}.{self.name} is not in this answer: it was left out with fields=[...], or the "
+            "server is older than the field, or the model was built without it",
+            [self.owner, self.name],
+        )
 
     def _fallback_in(self, raw: dict[str, Any]) -> str | None:
         return next((k for k in self.fallback_keys if k in raw), None)
@@ -546,7 +567,7 @@ class Model(metaclass=ModelMeta):
         """The field's value, or ``default`` when it has none."""
         try:
             value = self[key]
-        except ApiKeyError:
+        except (ApiKeyError, FieldNotInAnswerError):
             return default
         return default if value is None else value
 

@@ -13,6 +13,16 @@ in the path, the one named by ``body=`` is the JSON body, the rest are query par
 without a default is required; its annotation is the type checked before sending; the return
 annotation is the model the answer is read into. ``_call`` hands the arguments to the one dispatcher,
 :meth:`ApiClient.call`.
+
+Which server generations have what is said where it applies, once:
+
+- an operation only Airflow 3 has is declared with ``v1=False`` (its method and path are then the
+  ``/api/v2`` ones); one only Airflow 2 has has no ``v2=`` form;
+- a parameter only one generation has takes :data:`AIRFLOW_3_ONLY` or :data:`AIRFLOW_2_ONLY` as its
+  default (``help()`` shows ``run_type=<Airflow 3 only>``); giving it to the other raises
+  :class:`ApiValueError` before anything is sent;
+- a body field only one generation has is declared ``Field(v2_only=True)`` or ``Field(v1_only=True)``
+  on its model, with the same effect when it is set.
 """
 
 from __future__ import annotations
@@ -24,7 +34,7 @@ import types
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Union, cast, get_args, get_origin
 
 from airflow_python_sdk.configuration import Timeout
 from airflow_python_sdk.model_utils import Model
@@ -33,6 +43,8 @@ if TYPE_CHECKING:
     from airflow_python_sdk.api_client import ApiClient
 
 __all__ = [
+    "AIRFLOW_2_ONLY",
+    "AIRFLOW_3_ONLY",
     "Api",
     "Args",
     "CallOptions",
@@ -41,6 +53,7 @@ __all__ = [
     "V2",
     "FAB",
     "operation",
+    "param_doc",
     "signature_params",
     "split_doc",
     "CALL_OPTIONS",
@@ -79,6 +92,27 @@ ERROR_TEXT = {
 }
 
 
+class Only:
+    """The default of a parameter that only one server generation has: it reads as "not given"."""
+
+    __slots__ = ("api_version", "label")
+
+    def __init__(self, api_version: str, label: str) -> None:
+        self.api_version, self.label = api_version, label
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return f"<{self.label} only>"
+
+
+AIRFLOW_2_ONLY: None = cast(None, Only("v1", "Airflow 2"))
+"""Default of a parameter only Airflow 2 (``/api/v1``) has; typed ``None`` for type checkers."""
+AIRFLOW_3_ONLY: None = cast(None, Only("v2", "Airflow 3"))
+"""Default of a parameter only Airflow 3 (``/api/v2``) has; typed ``None`` for type checkers."""
+
+
 @dataclass(frozen=True)
 class Param:
     """One parameter of an operation."""
@@ -89,6 +123,7 @@ class Param:
     required: bool
     joined: bool = False  # a list sent as one comma-separated value instead of a repeated key
     doc: str = ""
+    only: str | None = None  # "v1" or "v2" when only that API version has it
 
 
 Args = Mapping[str, Any]
@@ -101,8 +136,7 @@ class V2:
 
     ``rename`` maps a parameter, a top-level key of the JSON body, or a field named in ``order_by``
     to its Airflow 3 name (``execution_date_gte`` -> ``logical_date_gte``). ``query`` adds fixed query
-    parameters (``update_mask``). Giving a parameter or body key listed in ``unsupported`` raises
-    before sending. A text parameter in ``split`` (comma-separated ids on Airflow 2) is sent as
+    parameters (``update_mask``). A text parameter in ``split`` (comma-separated ids on Airflow 2) is sent as
     repeated values. ``body`` reshapes the JSON body after renaming. A ``{name}`` in ``path`` that is
     no parameter is filled from (and taken out of) the body. With ``dry_run``, the body's
     ``dry_run`` key (true unless given as false, as on Airflow 2) appends that suffix to the path
@@ -120,7 +154,6 @@ class V2:
     method: str | None = None
     rename: Mapping[str, str] = field(default_factory=dict)
     query: Mapping[str, str] = field(default_factory=dict)
-    unsupported: tuple[str, ...] = ()
     split: tuple[str, ...] = ()
     body: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     dry_run: str | None = None
@@ -148,6 +181,8 @@ class Operation:
     api: str  # the API class that declares it
     success_status: int = 200  # the status of a successful answer (204 where nothing is returned)
     v2: V2 | None = None  # its Airflow 3 form; None: Airflow 3 has no such operation
+    v1: bool = True  # whether Airflow 2 has it (at ``method path``); False: Airflow 3 only
+    aka: str | None = None  # Airflow 3's operationId in snake_case, where it differs from ``id``
 
     @property
     def body(self) -> Param | None:
@@ -163,6 +198,31 @@ class Operation:
         """The models an answer is read into: one, or a union's (picked per answer by its keys)."""
         options = get_args(self.returns) if get_origin(self.returns) in (Union, types.UnionType) else (self.returns,)
         return tuple(m for m in options if isinstance(m, type) and issubclass(m, Model))
+
+
+_CONVENTIONS = (
+    (re.compile(r"(\w+)_gte$"), "Only those whose {} is at or after (at least) this."),
+    (re.compile(r"(\w+)_gt$"), "Only those whose {} is after (more than) this."),
+    (re.compile(r"(\w+)_lte$"), "Only those whose {} is at or before (at most) this."),
+    (re.compile(r"(\w+)_lt$"), "Only those whose {} is before (less than) this."),
+    (re.compile(r"(\w+)_prefix_pattern$"), "Only those whose {} starts with this text."),
+    (re.compile(r"(\w+)_pattern$"), "Only those whose {} contains this text (SQL ``LIKE``: ``%`` and ``_`` match any)."),
+    (re.compile(r"^(limit)$"), "How many to return at most (the server's default and maximum apply)."),
+    (re.compile(r"^(offset)$"), "How many to skip."),
+    (re.compile(r"^(order_by)$"), "Field(s) to sort by; prefix one with ``-`` for descending."),
+    (re.compile(r"^(cursor)$"), "Keyset paging: ``\"\"`` for the first page, then a page's ``next_cursor``."),
+    (re.compile(r"^(team_name)$"), "Only those of this team (multi-team deployments)."),
+)
+"""Docs of parameters named by Airflow's conventions, for those a method's docstring leaves out."""
+
+
+def param_doc(name: str) -> str:
+    """The conventional doc of a parameter such as ``start_date_gte`` or ``dag_id_pattern`` ("" if none)."""
+    for pattern, text in _CONVENTIONS:
+        match = pattern.search(name)
+        if match:
+            return text.format(f"``{match[1]}``")
+    return ""
 
 
 _PARAM_DOC = re.compile(r"^\s*:param (\w+):\s*(.*(?:\n(?!\s*:)\s+\S.*)*)", re.MULTILINE)
@@ -192,7 +252,9 @@ def signature_params(
         if p.kind is p.VAR_KEYWORD:
             continue
         where = "path" if p.name in in_path else "body" if p.name == body else "query"
-        params.append(Param(p.name, where, hints[p.name], p.default is p.empty, p.name in joined, docs.get(p.name, "")))
+        only = p.default.api_version if isinstance(p.default, Only) else None
+        params.append(Param(p.name, where, hints[p.name], p.default is p.empty, p.name in joined,
+                            docs.get(p.name) or param_doc(p.name), only))  # fmt: skip
     returns = hints["return"]
     return tuple(params), None if returns is type(None) or returns is None else returns
 
@@ -209,19 +271,27 @@ def operation(
     errors: tuple[int, ...] = (401, 403),
     status: int | None = None,
     v2: V2 | None = None,
+    v1: bool = True,
+    aka: str | None = None,
 ) -> Callable[[F], F]:
     """Declare the decorated method as the operation ``method path``; see the module docstring.
 
     ``status`` is the success status when it is not 200 (or 204 for a method returning None);
-    ``v2`` is the operation's form on Airflow 3 (none: not available there).
+    ``v2`` is the operation's form on Airflow 3 (none: not available there). ``v1=False`` declares
+    an operation only Airflow 3 has: ``method path`` are its ``/api/v2`` ones and ``v2`` defaults to
+    ``V2()``. ``aka`` is Airflow 3's operationId in snake_case where it is not the method's name:
+    the API class answers to it too.
     """
+    if not v1 and v2 is None:
+        v2 = V2()
 
     def declare(func: F) -> F:
         params, returns = signature_params(func, set(re.findall(r"{(\w+)}", path)), body, joined)
         summary, description, _ = split_doc(func.__doc__ or "")
         success = status or (204 if returns is None else 200)
         op = Operation(func.__name__, method, path, params, returns, errors, summary, description,
-                       api=func.__qualname__.split(".")[0], success_status=success, v2=v2)  # fmt: skip
+                       api=func.__qualname__.split(".")[0], success_status=success, v2=v2, v1=v1,
+                       aka=aka)  # fmt: skip
         _OPERATIONS[func.__code__] = op
         func.operation = op  # type: ignore[attr-defined]
         return func
@@ -239,6 +309,14 @@ class Api:
             api_client = ApiClient()
         self.api_client = api_client
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Let each operation answer to Airflow 3's operationId too (``aka``)."""
+        super().__init_subclass__(**kwargs)
+        for name, attr in list(vars(cls).items()):
+            op = getattr(attr, "operation", None)
+            if isinstance(op, Operation) and op.aka and op.aka != name:
+                setattr(cls, op.aka, attr)
+
     def _call(self, args: dict[str, Any]) -> Any:
         """Dispatch the calling method's operation with its ``locals()``."""
         return self.api_client.call(_OPERATIONS[sys._getframe(1).f_code], args)
@@ -246,7 +324,7 @@ class Api:
     @classmethod
     def operations(cls) -> Iterator[Operation]:
         """The operations this class declares, in declaration order."""
-        for attr in vars(cls).values():
+        for name, attr in vars(cls).items():
             op = getattr(attr, "operation", None)
-            if isinstance(op, Operation):
+            if isinstance(op, Operation) and op.id == name:
                 yield op

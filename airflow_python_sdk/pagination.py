@@ -14,6 +14,11 @@ method's declared operation (see :mod:`airflow_python_sdk.operation`), not from 
   (``get_dag_runs_batch``, ``get_task_instances_batch``) gets a copy of the form with them set; the
   caller's form is never changed.
 
+On an Airflow 3 host, an operation that takes a ``cursor`` (``get_dag_runs``, ``get_task_instances``)
+is walked by cursor instead -- ``cursor=""`` first, then each page's ``next_cursor`` -- unless the
+caller gives an ``offset`` to start from. A list operation that takes no page on the host's API
+version (Airflow 3's ``get_task_instance_tries``) is one call.
+
 The items are the one list field of the collection the operation returns (``dag_runs``,
 ``task_instances``, ...). Only one page is held at a time, so memory stays flat however long the walk.
 """
@@ -175,12 +180,13 @@ def paginate(
     - Offset paging over a list that changes during the walk can skip or repeat items; give an
       ``order_by`` on a stable key, or a time window that no longer changes, when that matters.
 
-    Raises :class:`ApiTypeError` when ``list_method`` is not an operation that pages (a method
-    returning one object) or a call option makes paging impossible (``async_req``,
+    Raises :class:`ApiTypeError` when ``list_method`` is not a list operation (a method returning
+    one object) or a call option makes paging impossible (``async_req``,
     ``_preload_content``, ``_return_http_data_only``); during the walk, the method's own errors
     (:class:`ApiException` and the rest) as a single call would raise them.
     """
-    op, style, items_field = _describe(list_method)
+    op, items_field = _describe(list_method)
+    version = list_method.__self__.api_client.configuration.api_version  # type: ignore[attr-defined]
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
         raise ApiValueError(f"paginate(): page_size must be a positive int, got {page_size!r}", ["page_size"])
     try:
@@ -194,6 +200,9 @@ def paginate(
     refused = [name for name in _NOT_WITH_PAGINATE if name in options]
     if refused:
         raise ApiTypeError(f"paginate({op.id}): cannot page with {', '.join(refused)}; call {op.id}() directly")
+    style = page_style(op, version)
+    if style is None:  # the server answers every item at once
+        return _one_call(list_method, bound, items_field)
     target: dict[str, Any] | Model = bound.arguments
     if style.form is not None:
         form = bound.arguments[style.form]
@@ -211,7 +220,30 @@ def paginate(
         raise ApiValueError(
             f"paginate({op.id}): {style.offset} must be an int >= 0, got {offset!r}", [op.id, style.offset]
         )
+    if version == "v2" and "cursor" in {p.name for p in op.params} and style.offset not in bound.arguments:
+        return _walk_cursors(list_method, bound, items_field, page_size)
     return _walk(list_method, bound, target, style, items_field, page_size, offset)
+
+
+def _one_call(list_method: Callable[..., Any], bound: inspect.BoundArguments, items_field: str) -> Iterator[Any]:
+    yield from list_method(*bound.args, **bound.kwargs)[items_field]
+
+
+def _walk_cursors(
+    list_method: Callable[..., Any], bound: inspect.BoundArguments, items_field: str, page_size: int
+) -> Iterator[Any]:
+    """Airflow 3's keyset paging: ``cursor=""`` first, then each page's ``next_cursor`` until there is none."""
+    arguments = bound.arguments
+    arguments["limit"], arguments["cursor"] = page_size, ""
+    while True:
+        page = list_method(*bound.args, **bound.kwargs)
+        items, cursor = page[items_field], page.get("next_cursor")
+        del page
+        yield from items
+        if not items or not cursor:
+            return
+        del items
+        arguments["cursor"] = cursor
 
 
 def _walk(
@@ -230,7 +262,7 @@ def _walk(
         target[style.offset] = offset
         page = list_method(*bound.args, **bound.kwargs)
         items = page[items_field] or []
-        total = page["total_entries"]
+        total = page.get("total_entries")
         capped = page.get("total_entries_limit")  # Airflow 3 counts cursor-paged lists only up to this
         if isinstance(capped, int) and isinstance(total, int) and total >= capped:
             total = None
@@ -255,13 +287,14 @@ class PageStyle(NamedTuple):
     form: str | None = None
 
 
-def page_style(op: Operation) -> PageStyle | None:
-    """How ``op`` pages, read from its declaration; None when it does not.
+def page_style(op: Operation, api_version: str = "v1") -> PageStyle | None:
+    """How ``op`` pages on a server of ``api_version`` ("v1" or "v2"), read from its declaration; None
+    when it does not.
 
     Query paging is taken only from GET operations: paging a change (``patch_dags``) would change
     what the later pages hold.
     """
-    names = {p.name for p in op.params if p.where == "query"}
+    names = {p.name for p in op.params if p.where == "query" and p.only in (None, api_version)}
     if op.method == "GET" and set(_QUERY) <= names:
         return PageStyle(*_QUERY)
     body = op.body
@@ -278,14 +311,13 @@ def _items_field(model: Any) -> str | None:
     return listed.name if listed is not None else None
 
 
-def _describe(list_method: Any) -> tuple[Operation, PageStyle, str]:
+def _describe(list_method: Any) -> tuple[Operation, str]:
     op = getattr(list_method, "operation", None)
     if not isinstance(op, Operation) or not inspect.ismethod(list_method):
         raise ApiTypeError(
             f"paginate() takes a bound list method of an API class, such as api.get_dag_runs; got {list_method!r}"
         )
-    style = page_style(op)
     items_field = _items_field(op.returns)
-    if style is None or items_field is None:
+    if items_field is None or (page_style(op, "v1") is None and page_style(op, "v2") is None and op.method != "GET"):
         raise ApiTypeError(f"paginate(): {op.api}.{op.id} is not a list operation that pages; call it directly")
-    return op, style, items_field
+    return op, items_field

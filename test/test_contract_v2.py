@@ -76,13 +76,13 @@ def v2_mismatches(op: Operation, spec: dict[str, Any]) -> list[str]:
     names = {p["name"] for p in found.get("parameters", [])}
     for param in op.params:
         wire = form.rename.get(param.name, param.name)
-        if param.where == "query" and param.name not in form.unsupported and wire not in names:
+        if param.where == "query" and param.only != "v1" and wire not in names:
             problems.append(f"{op.id}: query parameter {wire!r} is not in the v2 spec")
     problems += [f"{op.id}: fixed parameter {k!r} is not in the v2 spec" for k in form.query if k not in names]
     body = op.body
     if body is not None and isinstance(body.type, type) and issubclass(body.type, Model) and form.resolve is None:
         accepted = _schema(spec, found["requestBody"]["content"]["application/json"]["schema"]).get("properties", {})
-        taken = {*re.findall(r"{(\w+)}", form.path or ""), *form.unsupported, *(("dry_run",) if form.dry_run else ())}
+        taken = {*re.findall(r"{(\w+)}", form.path or ""), *(f.key for f in body.type._fields.values() if f.v1_only), *(("dry_run",) if form.dry_run else ())}
         for field in body.type._fields.values():
             wire = form.rename.get(field.key, field.key)
             if not field.read_only and wire not in accepted and wire not in taken:

@@ -132,13 +132,12 @@ def test_call_options_go_with_every_page(server: RecordingServer, dag_runs: DAGR
         (lambda api: paginate(api.get_dag_runs, DAG, offset=-1), sdk.ApiValueError, "offset must be"),
         (lambda api: paginate(api.get_dag_runs, DAG, page_size=0), sdk.ApiValueError, "page_size must be"),
         (lambda api: paginate(api.get_dag_run, DAG, "r"), sdk.ApiTypeError, "not a list operation"),
-        (lambda api: paginate(api.get_upstream_dataset_events, DAG, "r"), sdk.ApiTypeError, "not a list operation"),
         (lambda api: paginate(DAGRunApi.get_dag_runs, api, DAG), sdk.ApiTypeError, "bound list method"),
         (lambda api: paginate(api.get_dag_runs, DAG, async_req=True), sdk.ApiTypeError, "async_req"),
         (lambda api: paginate(api.get_dag_runs, DAG, limt=5), sdk.ApiTypeError, "'limt'"),
         (lambda api: paginate(api.get_dag_runs), sdk.ApiTypeError, "dag_id"),
     ],
-    ids=["limit", "page_limit", "offset", "page_size", "one-object", "no-paging", "unbound", "async", "typo", "no-arg"],
+    ids=["limit", "page_limit", "offset", "page_size", "one-object", "unbound", "async", "typo", "no-arg"],
 )
 def test_wrong_uses_raise_before_any_request(
     server: RecordingServer, dag_runs: DAGRunApi, call: typing.Any, error: type[Exception], text: str
@@ -146,6 +145,17 @@ def test_wrong_uses_raise_before_any_request(
     with pytest.raises(error, match=re.escape(text)):
         call(dag_runs)
     assert server.count == 0
+
+
+def test_a_list_the_server_answers_whole_is_one_call(dag_runs: DAGRunApi) -> None:
+    """An operation without paging parameters (here the upstream events of a run) is walked in one request."""
+    events = [{"dataset_uri": f"s3://b/{i}", "timestamp": "2024-01-01T00:00:00+00:00"} for i in range(3)]
+    with RecordingServer(default=Reply(json={"dataset_events": events, "total_entries": 3})) as recording:
+        configuration = sdk.Configuration(host=recording.url + "/api/v1", username="u", password="p")
+        with sdk.ApiClient(configuration) as client:
+            got = [e.dataset_uri for e in paginate(DAGRunApi(client).get_upstream_dataset_events, DAG, "r")]
+        assert got == ["s3://b/0", "s3://b/1", "s3://b/2"]
+        assert recording.count == 1
 
 
 def test_memory_stays_flat_over_a_long_walk() -> None:

@@ -183,7 +183,11 @@ def _airflow_3(op: Operation) -> list[str]:
     notes = ["served by the FAB auth manager (its provider must be the server's auth manager)"] if form.root else []
     notes += [f"`{old}` is sent as `{new}`" for old, new in form.rename.items()]
     notes += [f"always sends `{key}={value}`" for key, value in form.query.items()]
-    notes += [f"`{name}` is not available (`ApiValueError`)" for name in form.unsupported]
+    body = op.body.type if op.body is not None else None
+    v1_only = [p.name for p in op.params if p.only == "v1"]
+    if isinstance(body, type) and issubclass(body, Model):
+        v1_only += [f.key for f in body._fields.values() if f.v1_only]
+    notes += [f"`{name}` is not available (`ApiValueError`)" for name in v1_only]
     notes += [f"`{name}` is sent as repeated values" for name in form.split]
     notes += [split_doc(hook.__doc__ or "")[0] for hook in (form.resolve, form.answer) if hook is not None]
     return [*out, *(f"- {note}" for note in notes), *([""] if notes else [])]

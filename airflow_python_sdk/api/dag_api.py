@@ -15,7 +15,7 @@ from airflow_python_sdk.model.task_collection import TaskCollection
 from airflow_python_sdk.model.task_instance_reference_collection import TaskInstanceReferenceCollection
 from airflow_python_sdk.model.update_task_instances_state import UpdateTaskInstancesState
 from airflow_python_sdk.model_utils import parse_datetime, to_json
-from airflow_python_sdk.operation import V2, Api, Args, operation
+from airflow_python_sdk.operation import AIRFLOW_2_ONLY, V2, Api, Args, operation
 from airflow_python_sdk.pagination import paginate
 
 if TYPE_CHECKING:
@@ -60,16 +60,16 @@ def _by_run_id(client: ApiClient, args: Args) -> Args:
 class DAGApi(Api):
     """Operations on DAGs."""
 
-    @operation("GET", "/dags", errors=(401,), v2=V2(unsupported=("only_active", "fields")))
+    @operation("GET", "/dags", errors=(401,), v2=V2())
     def get_dags(
         self,
         limit: int | None = None,
         offset: int | None = None,
         order_by: str | None = None,
         tags: list[str] | None = None,
-        only_active: bool | None = None,
+        only_active: bool | None = AIRFLOW_2_ONLY,
         paused: bool | None = None,
-        fields: list[str] | None = None,
+        fields: list[str] | None = AIRFLOW_2_ONLY,
         dag_id_pattern: str | None = None,
         **kwargs: Unpack[CallOptions],
     ) -> DAGCollection:
@@ -92,7 +92,7 @@ class DAGApi(Api):
         body="dag",
         joined=("update_mask",),
         errors=(401, 403, 404),
-        v2=V2(unsupported=("only_active",)),
+        v2=V2(),
     )
     def patch_dags(
         self,
@@ -102,7 +102,7 @@ class DAGApi(Api):
         offset: int | None = None,
         tags: list[str] | None = None,
         update_mask: list[str] | None = None,
-        only_active: bool | None = None,
+        only_active: bool | None = AIRFLOW_2_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> DAGCollection:
         """Pause or unpause every DAG that matches a pattern.
@@ -118,8 +118,8 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _DAG, errors=_READ, v2=V2(unsupported=("fields",)))
-    def get_dag(self, dag_id: str | int, fields: list[str] | None = None, **kwargs: Unpack[CallOptions]) -> DAG:
+    @operation("GET", _DAG, errors=_READ, v2=V2())
+    def get_dag(self, dag_id: str | int, fields: list[str] | None = AIRFLOW_2_ONLY, **kwargs: Unpack[CallOptions]) -> DAG:
         """Get a DAG.
 
         :param dag_id: The DAG id.
@@ -155,7 +155,7 @@ class DAGApi(Api):
         _DAG + "/clearTaskInstances",
         body="clear_task_instances",
         errors=_READ,
-        v2=V2(unsupported=("include_subdags", "include_parentdag")),
+        v2=V2(),
     )
     def post_clear_task_instances(
         self, dag_id: str | int, clear_task_instances: ClearTaskInstances, **kwargs: Unpack[CallOptions]
@@ -202,9 +202,9 @@ class DAGApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _DAG + "/details", errors=_READ, v2=V2(unsupported=("fields",)))
+    @operation("GET", _DAG + "/details", errors=_READ, v2=V2())
     def get_dag_details(
-        self, dag_id: str | int, fields: list[str] | None = None, **kwargs: Unpack[CallOptions]
+        self, dag_id: str | int, fields: list[str] | None = AIRFLOW_2_ONLY, **kwargs: Unpack[CallOptions]
     ) -> DAGDetail:
         """Get a DAG with its details (time zone, start date, params, documentation, ...).
 

@@ -15,7 +15,7 @@ from airflow_python_sdk.model.set_dag_run_note import SetDagRunNote
 from airflow_python_sdk.model.task_instance_collection import TaskInstanceCollection
 from airflow_python_sdk.model.update_dag_run_state import UpdateDagRunState
 from airflow_python_sdk.model_utils import check_value
-from airflow_python_sdk.operation import V2, Api, operation
+from airflow_python_sdk.operation import AIRFLOW_2_ONLY, V2, Api, operation
 from airflow_python_sdk.waiting import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT, wait_until_finished
 
 if TYPE_CHECKING:
@@ -56,9 +56,9 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _RUN, errors=(401, 403, 404), v2=V2(unsupported=("fields",)))
+    @operation("GET", _RUN, errors=(401, 403, 404), v2=V2())
     def get_dag_run(
-        self, dag_id: str | int, dag_run_id: str | int, fields: list[str] | None = None, **kwargs: Unpack[CallOptions]
+        self, dag_id: str | int, dag_run_id: str | int, fields: list[str] | None = AIRFLOW_2_ONLY, **kwargs: Unpack[CallOptions]
     ) -> DAGRun:
         """Get a DAG run.
 
@@ -68,7 +68,7 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/dags/{dag_id}/dagRuns", errors=(401,), v2=V2(rename=_V2_NAMES, unsupported=("fields",)))
+    @operation("GET", "/dags/{dag_id}/dagRuns", errors=(401,), v2=V2(rename=_V2_NAMES))
     def get_dag_runs(
         self,
         dag_id: str | int,
@@ -84,7 +84,7 @@ class DAGRunApi(Api):
         updated_at_lte: datetime | None = None,
         state: list[str] | None = None,
         order_by: str | None = None,
-        fields: list[str] | None = None,
+        fields: list[str] | None = AIRFLOW_2_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> DAGRunCollection:
         """List DAG runs.

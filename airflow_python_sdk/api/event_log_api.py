@@ -20,7 +20,7 @@ __all__ = ["EventLogApi"]
 class EventLogApi(Api):
     """Operations on audit log entries."""
 
-    @operation("GET", "/eventLogs", errors=(401, 403), v2=V2(unsupported=("included_events", "excluded_events")))
+    @operation("GET", "/eventLogs", errors=(401, 403), v2=V2())
     def get_event_logs(
         self,
         limit: int | None = None,

@@ -15,7 +15,7 @@ from airflow_python_sdk.model.task_instance_history import TaskInstanceHistory
 from airflow_python_sdk.model.task_instance_history_collection import TaskInstanceHistoryCollection
 from airflow_python_sdk.model.task_instance_reference import TaskInstanceReference
 from airflow_python_sdk.model.update_task_instance import UpdateTaskInstance
-from airflow_python_sdk.operation import V2, Api, Args, operation
+from airflow_python_sdk.operation import AIRFLOW_2_ONLY, V2, Api, Args, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -31,8 +31,6 @@ _ALL = (400, 401, 403, 404)
 _READ = (401, 403, 404)
 _V2_NAMES = {"execution_date_gte": "logical_date_gte", "execution_date_lte": "logical_date_lte"}
 """Airflow 3's names for Airflow 2's execution-date filters, body keys and order_by fields."""
-_V2_TRIES = V2(unsupported=("limit", "offset", "order_by"))
-"""Airflow 3 lists every try at once: it takes no page or order."""
 
 
 def _first_instance(client: ApiClient, args: Args, data: Any) -> Any:
@@ -357,15 +355,15 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _TI + "/tries", errors=_READ, v2=_V2_TRIES)
+    @operation("GET", _TI + "/tries", errors=_READ, v2=V2())
     def get_task_instance_tries(
         self,
         dag_id: str | int,
         dag_run_id: str | int,
         task_id: str,
-        limit: int | None = None,
-        offset: int | None = None,
-        order_by: str | None = None,
+        limit: int | None = AIRFLOW_2_ONLY,
+        offset: int | None = AIRFLOW_2_ONLY,
+        order_by: str | None = AIRFLOW_2_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> TaskInstanceHistoryCollection:
         """List the tries of a task instance, earlier ones and the current one.
@@ -379,16 +377,16 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _MAPPED + "/tries", errors=_READ, v2=_V2_TRIES)
+    @operation("GET", _MAPPED + "/tries", errors=_READ, v2=V2())
     def get_mapped_task_instance_tries(
         self,
         dag_id: str | int,
         dag_run_id: str | int,
         task_id: str,
         map_index: int,
-        limit: int | None = None,
-        offset: int | None = None,
-        order_by: str | None = None,
+        limit: int | None = AIRFLOW_2_ONLY,
+        offset: int | None = AIRFLOW_2_ONLY,
+        order_by: str | None = AIRFLOW_2_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> TaskInstanceHistoryCollection:
         """List the tries of one instance of a mapped task.

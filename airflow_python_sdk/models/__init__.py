@@ -4,6 +4,12 @@ from airflow_python_sdk.model.action import Action
 from airflow_python_sdk.model.action_collection import ActionCollection
 from airflow_python_sdk.model.action_resource import ActionResource
 from airflow_python_sdk.model.basic_dag_run import BasicDAGRun
+from airflow_python_sdk.model.bulk_action import BulkAction
+from airflow_python_sdk.model.bulk_action import BulkActionNotOnExistence
+from airflow_python_sdk.model.bulk_action import BulkActionOnExistence
+from airflow_python_sdk.model.bulk_action_response import BulkActionResponse
+from airflow_python_sdk.model.bulk_body import BulkBody
+from airflow_python_sdk.model.bulk_response import BulkResponse
 from airflow_python_sdk.model.class_reference import ClassReference
 from airflow_python_sdk.model.clear_dag_run import ClearDagRun
 from airflow_python_sdk.model.clear_task_instances import ClearTaskInstances
@@ -105,6 +111,12 @@ __all__ = [
     "ActionCollection",
     "ActionResource",
     "BasicDAGRun",
+    "BulkAction",
+    "BulkActionNotOnExistence",
+    "BulkActionOnExistence",
+    "BulkActionResponse",
+    "BulkBody",
+    "BulkResponse",
     "ClassReference",
     "ClearDagRun",
     "ClearTaskInstances",

@@ -1,0 +1,23 @@
+"""The answer to an Airflow 3 bulk request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from airflow_python_sdk.model.bulk_action_response import BulkActionResponse
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["BulkResponse"]
+
+
+class BulkResponse(Model):
+    """Per kind of action, what it did; None for a kind the request had none of."""
+
+    create: BulkActionResponse | None = Field(default=None, nullable=True, doc="What the creates did.")
+    update: BulkActionResponse | None = Field(default=None, nullable=True, doc="What the updates did.")
+    delete: BulkActionResponse | None = Field(default=None, nullable=True, doc="What the deletes did.")
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        """Every refused entity's error, of every action."""
+        return [e for part in (self.create, self.update, self.delete) if part is not None for e in part.errors]
