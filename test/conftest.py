@@ -80,6 +80,13 @@ def scheduled() -> Iterator[AirflowServer]:
         yield running
 
 
+@pytest.fixture(scope="session")
+def scheduled3() -> Iterator[AirflowServer]:
+    """A real Airflow 3.3.2 with its scheduler and DAG processor, so that triggered runs really run."""
+    with start_airflow(AIRFLOW_3_VERSION, scheduler=True) as running:
+        yield running
+
+
 @pytest.fixture(params=["airflow2", "airflow3"])
 def any_airflow(request: pytest.FixtureRequest) -> AirflowServer:
     """Each real server in turn: one test body proves the behaviour on Airflow 2.11.2 and 3.3.2."""

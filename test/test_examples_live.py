@@ -14,23 +14,15 @@ import pathlib
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import pytest
 
-from airflow_server import ADMIN, AIRFLOW_3_VERSION, AirflowServer, start_airflow
+from airflow_server import ADMIN, AirflowServer
 
 pytestmark = pytest.mark.live
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 DAG = "sdk_example"
-
-
-@pytest.fixture(scope="module")
-def scheduled3() -> Iterator[AirflowServer]:
-    """A real Airflow 3.3.2 with its scheduler and DAG processor, for this module only."""
-    with start_airflow(AIRFLOW_3_VERSION, scheduler=True) as running:
-        yield running
 
 
 @pytest.fixture(params=["airflow2", "airflow3"])
