@@ -8,6 +8,7 @@ import functools
 import json
 import logging
 import re
+import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
@@ -22,7 +23,7 @@ from airflow_python_sdk.exceptions import (
     UnauthorizedException,
     UnsupportedOperationError,
 )
-from airflow_python_sdk.model_utils import Model, check_value, format_datetime, to_json
+from airflow_python_sdk.model_utils import Model, check_value, format_datetime, json_data, to_json
 from airflow_python_sdk.operation import CALL_OPTIONS, V2, Args, Only, Operation
 from airflow_python_sdk.rest import RESTClientObject, RESTResponse, redact_url
 
@@ -62,9 +63,42 @@ class ApiClient:
         self.user_agent = f"airflow-python-sdk/{__version__}"
         self._tokens: TokenSource | None = None
         """Airflow 3 with a username and no token: log in for a JWT, and again when it expires."""
-        configuration = self.configuration
-        if configuration.api_version == "v2" and configuration.username is not None and not configuration.access_token:
-            self._tokens = TokenSource(configuration, self.rest_client)
+        self._api_version: str | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def api_version(self) -> str:
+        """``"v1"`` (Airflow 2) or ``"v2"`` (Airflow 3): by the host's path, else asked of the server once.
+
+        A host without ``/api/v1`` or ``/api/v2`` (``http://airflow:8080``) is completed with the API the
+        server answers on, and the configuration's ``host`` set to it; :class:`ApiValueError` when it
+        answers on neither.
+        """
+        version = self._api_version
+        if version is None:
+            with self._lock:
+                version = self._api_version = self.configuration.api_version or self._discover()
+                configuration = self.configuration
+                if version == "v2" and configuration.username is not None and not configuration.access_token:
+                    self._tokens = TokenSource(configuration, self.rest_client)
+        return version
+
+    def _discover(self) -> str:
+        """The API a server without a path in its host answers on: one unauthenticated health check each."""
+        root = self.configuration.host
+        for version, api, health in (("v2", "/api/v2", "/monitor/health"), ("v1", "/api/v1", "/health")):
+            try:
+                answer = self.rest_client.request("GET", root + api + health, {"Accept": "application/json"})
+                json.loads(answer.data)
+            except (ApiException, ValueError):
+                continue
+            self.configuration.host = root + api
+            return version
+        raise ApiValueError(
+            f"{root} answers neither as Airflow 3 (/api/v2) nor as Airflow 2 (/api/v1): give the host with "
+            "its API path, e.g. http://airflow:8080/api/v2 for Airflow 3 or .../api/v1 for Airflow 2",
+            ["host"],
+        )
 
     def __enter__(self) -> ApiClient:
         return self
@@ -106,8 +140,9 @@ class ApiClient:
 
     @staticmethod
     def sanitize_for_serialization(obj: Any) -> Any:
-        """``obj`` as JSON-ready data, as it would be sent in a request body."""
-        return to_json(obj)
+        """``obj`` (a model, list, dict, datetime, ...) as JSON-ready data, keeping every field of a
+        model, read-only ones too, as the generated clients do (request bodies leave those out)."""
+        return json_data(obj)
 
     # --- the dispatcher ----------------------------------------------------------------------------
 
@@ -149,7 +184,7 @@ class ApiClient:
 
     def _form(self, op: Operation) -> V2 | None:
         """The operation's Airflow 3 form on a v2 host, else None (send the v1 form)."""
-        if self.configuration.api_version != "v2":
+        if self.api_version != "v2":
             if not op.v1:
                 raise UnsupportedOperationError(
                     f"{op.id}() needs Airflow 3: {self.configuration.host} serves /api/v1 (Airflow 2), "
@@ -182,6 +217,7 @@ class ApiClient:
         headers.update(self.configuration.auth_headers())
         if self._tokens is not None:
             headers["Authorization"] = f"Bearer {self._tokens.token()}"
+        headers.update({op.headers[name]: _query_text(args[name]) for name in op.headers if args.get(name) is not None})
         headers.update(extra_headers or {})
         url = (self.configuration.server_root + form.root if form and form.root else self.configuration.host) + path
         if query:
@@ -190,8 +226,13 @@ class ApiClient:
 
     @staticmethod
     def _encode(op: Operation, form: V2 | None, args: Args, check: bool) -> tuple[str, list[tuple[str, str]], Any]:
-        """Check ``args``; the path, query pairs and JSON body they make (on Airflow 3: before its reshaping)."""
-        rename = form.rename if form else {}
+        """Check ``args``; the path, query pairs and JSON body they make (on Airflow 3: before its reshaping).
+
+        A v2 ``rename`` pair works both ways: Airflow 2's name is sent as Airflow 3's to a v2 host, and
+        Airflow 3's name (a parameter both generations take, or a ``v2_only`` body field) as Airflow 2's
+        to a v1 host.
+        """
+        rename = form.rename if form else {new: old for old, new in op.v2.rename.items()} if op.v2 else {}
         path = form.path or op.path if form else op.path
         query: list[tuple[str, str]] = []
         body: Any = None
@@ -211,9 +252,16 @@ class ApiClient:
                 if not text:
                     raise ApiValueError(f"{op.id}(): parameter {param.name!r} must not be empty", [op.id, param.name])
                 path = path.replace(f"{{{param.name}}}", quote(text, safe=""))
+            elif param.where == "header":
+                continue  # checked; _build sends it
             elif param.where == "query":
                 if form and param.name in form.split and isinstance(value, str):
                     value = value.split(",")
+                if isinstance(value, (list, tuple)) and any(isinstance(v, str) and not v.strip() for v in value):
+                    raise ApiValueError(
+                        f"{op.id}(): {param.name} holds an empty value ({value!r}); leave it out to filter nothing",
+                        [op.id, param.name],
+                    )
                 query.extend(
                     # Airflow 3 reads list parameters only repeated: a comma-joined update_mask is ignored there
                     _query_pairs(
@@ -223,8 +271,9 @@ class ApiClient:
                     )
                 )
             else:
-                body = _body_json(op, param.name, value, version)
-        return path, query, body
+                body = _body_json(op, param.name, value, version, {} if form else rename)
+        _check_one_value_per_name(op, args)
+        return path, list(dict.fromkeys(query)), body  # two names of one filter given one value: sent once
 
     def _send(
         self,
@@ -295,12 +344,35 @@ def _not_in(op: Operation, name: str, version: str) -> ApiValueError:
     )
 
 
-def _body_json(op: Operation, name: str, value: Any, version: str) -> Any:
-    """The JSON body; a model's fields the server's generation lacks are left out, or refused when set."""
+def _check_one_value_per_name(op: Operation, args: Args) -> None:
+    """Refuse two names of one parameter or body field (``execution_date`` and ``logical_date``)
+    given different values: the server would get one of them, silently. Its v2 ``rename`` pairs them."""
+    if op.v2 is None or not op.v2.rename:
+        return
+    body = args.get(op.body.name) if op.body is not None else None
+    for old, new in op.v2.rename.items():
+        for where, values in (("", args), (f"{op.body.name if op.body else ''}.", body)):
+            if isinstance(values, (Model, Mapping)) and old in values and new in values:
+                first, second = values.get(old), values.get(new)
+                if any(v is None or isinstance(v, Only) for v in (first, second)):
+                    continue
+                if to_json(first) != to_json(second):  # naive datetimes are UTC, as when sent
+                    raise ApiValueError(
+                        f"{op.id}(): {where}{old} ({first!r}) and {where}{new} ({second!r}) name the same thing; "
+                        f"give one of them (Airflow 3 calls it {new})",
+                        [op.id, new],
+                    )
+
+
+def _body_json(op: Operation, name: str, value: Any, version: str, v1_names: Mapping[str, str]) -> Any:
+    """The JSON body; a model's fields the server's generation lacks are left out, or refused when set,
+    but for Airflow 3's names of Airflow 2's fields (``v1_names``), which are sent under those."""
     body = to_json(value, [op.id, name])
     if isinstance(value, Model) and isinstance(body, dict):
         for f in value._present():
-            if f.v1_only if version == "v2" else f.v2_only:
+            if f.v2_only and f.key in v1_names and f.key in body:
+                body[v1_names[f.key]] = body.pop(f.key)
+            elif f.v1_only if version == "v2" else f.v2_only:
                 if not f.read_only and body.get(f.key) not in (None, False):
                     raise _not_in(op, f.key, version)
                 body.pop(f.key, None)

@@ -28,6 +28,7 @@ from airflow_python_sdk.api.dag_api import DAGApi
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
 from airflow_python_sdk.api_client import ApiClient
 from airflow_python_sdk.configuration import ENV_ACCESS_TOKEN, ENV_HOST, ENV_PASSWORD, Configuration
+from airflow_python_sdk.exceptions import ApiValueError
 from airflow_python_sdk.model.clear_dag_run import ClearDagRun
 from airflow_python_sdk.model.dag import DAG
 from airflow_python_sdk.model.dag_run import DAGRun
@@ -35,7 +36,7 @@ from airflow_python_sdk.model.schedule_interval import ScheduleInterval
 from airflow_python_sdk.model.set_dag_run_note import SetDagRunNote
 from airflow_python_sdk.model.task_instance_collection import TaskInstanceCollection
 from airflow_python_sdk.model.update_dag_run_state import UpdateDagRunState
-from airflow_python_sdk.model_utils import Model, format_datetime, parse_datetime
+from airflow_python_sdk.model_utils import Model, Unreadable, format_datetime, json_data, parse_datetime
 from airflow_python_sdk.rest import redact_url
 from airflow_python_sdk.waiting import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 
@@ -79,7 +80,7 @@ def _json_default(value: Any) -> Any:
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, default=_json_default))
+    print(json.dumps(json_data(data), indent=2, default=_json_default))
 
 
 def _schedule_text(schedule: ScheduleInterval) -> str:
@@ -113,8 +114,16 @@ def _cell(value: Any) -> str:
     return text or EMPTY
 
 
+def _value(model: Model, name: str) -> Any:
+    """A field's value; one that cannot be read is shown as sent, marked (``<unreadable ...>``)."""
+    try:
+        return model.get(name)
+    except ApiValueError:
+        return Unreadable(model._raw.get(name))
+
+
 def _column(model: Model, name: str) -> Any:
-    return model.get("schedule_interval") if name == "schedule" else model.get(name)
+    return _value(model, "schedule_interval" if name == "schedule" else name)
 
 
 def _print_table(models: Iterable[Model], columns: Sequence[str]) -> None:
@@ -130,13 +139,13 @@ def _print_details(model: Model) -> None:
     fields = model.to_dict()
     width = max((len(k) for k in fields), default=0)
     for name in fields:
-        print(f"{name.ljust(width)}  {_cell(model[name])}".rstrip())
+        print(f"{name.ljust(width)}  {_cell(_value(model, name))}".rstrip())
 
 
 def _show(args: argparse.Namespace, data: Model | Sequence[Model], columns: Sequence[str] = ()) -> None:
     """``data`` as JSON with ``--json``, else as a table (lists, or ``columns`` given) or field lines."""
     if args.json:
-        _print_json(data.to_dict() if isinstance(data, Model) else [m.to_dict() for m in data])
+        _print_json(data)
     elif not isinstance(data, Model):
         _print_table(data, columns)
     elif columns:

@@ -14,6 +14,7 @@ from airflow_python_sdk.exceptions import ApiValueError
 
 __all__ = [
     "Configuration",
+    "clean_setting",
     "DEFAULT_HOST",
     "DEFAULT_TIMEOUT",
     "DEFAULT_RETRIES",
@@ -45,6 +46,22 @@ DEFAULT_POOL_MAXSIZE = 10
 """Connections kept per host: the number of threads that can call one client at once."""
 
 _SECRETS = ("password", "access_token", "api_key")
+_API_PATHS = {"/api/v1": "v1", "/api/v2": "v2"}
+_BEARER = "bearer "
+
+
+def clean_setting(name: str, value: str | None, strip: str | None = None) -> str | None:
+    """A setting without the surrounding whitespace it picks up from files and environments (``strip``
+    characters only, when given); :class:`ApiValueError` naming the setting -- never its value --
+    when it holds a character HTTP cannot carry (a line break inside, a control character)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ApiValueError(f"{name} must be a str, not {type(value).__name__}", [name])
+    value = value.strip(strip)
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ApiValueError(f"{name} holds a control character (a line break?) that HTTP cannot carry", [name])
+    return value
 
 ENV_HOST = "AIRFLOW_API_URL"
 ENV_USERNAME = "AIRFLOW_USERNAME"
@@ -97,7 +114,7 @@ class Configuration:
         debug: bool = False,
         logger: logging.Logger | None = None,
     ) -> None:
-        self.host = (host or DEFAULT_HOST).rstrip("/")
+        self.host = host or DEFAULT_HOST
         self.api_key: dict[str, str] = dict(api_key or {})
         self.api_key_prefix: dict[str, str] = dict(api_key_prefix or {})
         self.access_token = access_token
@@ -122,6 +139,46 @@ class Configuration:
         self.logger = logger or logging.getLogger("airflow_python_sdk")
         self.debug = debug
 
+    # Credentials and the host are cleaned whenever they are set: see clean_setting.
+    @property
+    def host(self) -> str:
+        """The API's base URL, ``.../api/v1`` (Airflow 2) or ``.../api/v2`` (Airflow 3); given without
+        either, the client asks the server which it has, once, and sets it here."""
+        return self._host
+
+    @host.setter
+    def host(self, value: str) -> None:
+        self._host = (clean_setting("host", value) or DEFAULT_HOST).rstrip("/")
+
+    @property
+    def access_token(self) -> str | None:
+        """A Bearer token; a leading ``Bearer `` is taken off (it is added when sent)."""
+        return self._access_token
+
+    @access_token.setter
+    def access_token(self, value: str | None) -> None:
+        token = clean_setting("access_token", value)
+        if token is not None and token[: len(_BEARER)].lower() == _BEARER:
+            token = token[len(_BEARER) :].lstrip()
+        self._access_token = token or None
+
+    @property
+    def username(self) -> str | None:
+        return self._username
+
+    @username.setter
+    def username(self, value: str | None) -> None:
+        self._username = clean_setting("username", value)
+
+    @property
+    def password(self) -> str | None:
+        """Only line breaks around it are taken off: other whitespace may be part of a password."""
+        return self._password
+
+    @password.setter
+    def password(self, value: str | None) -> None:
+        self._password = clean_setting("password", value, "\r\n")
+
     @property
     def debug(self) -> bool:
         """Log each request line, status and elapsed time at DEBUG (credentials never logged)."""
@@ -136,15 +193,14 @@ class Configuration:
                 self.logger.addHandler(logging.StreamHandler())
 
     @property
-    def api_version(self) -> str:
-        """``"v2"`` for an Airflow 3 host (``.../api/v2``), else ``"v1"``."""
-        return "v2" if urlsplit(self.host).path.rstrip("/").endswith("/api/v2") else "v1"
+    def api_version(self) -> str | None:
+        """``"v1"`` (Airflow 2) or ``"v2"`` (Airflow 3) by the host's path; None when it names neither."""
+        return _API_PATHS.get(urlsplit(self.host).path.rstrip("/")[-7:])
 
     @property
     def server_root(self) -> str:
         """The host without its ``/api/v1`` or ``/api/v2``: where Airflow 3 serves its token and auth-manager APIs."""
-        host = self.host.rstrip("/")
-        return host.removesuffix("/api/v2").removesuffix("/api/v1")
+        return self.host.removesuffix("/api/v2").removesuffix("/api/v1")
 
     def get_basic_auth_token(self) -> str | None:
         """The ``Authorization`` value for Basic auth, or None without a username."""
@@ -157,7 +213,8 @@ class Configuration:
         """The headers that carry every configured credential."""
         headers = {}
         for name, key in self.api_key.items():
-            prefix = self.api_key_prefix.get(name)
+            key = clean_setting(f"api_key[{name!r}]", key) or ""
+            prefix = clean_setting(f"api_key_prefix[{name!r}]", self.api_key_prefix.get(name))
             headers[name] = f"{prefix} {key}" if prefix else key
         if self.access_token:
             headers["Authorization"] = f"Bearer {self.access_token}"
@@ -166,7 +223,7 @@ class Configuration:
         return headers
 
     def __repr__(self) -> str:
-        shown = {k: v for k, v in vars(self).items() if not k.startswith("_") and k != "logger"}
+        shown = {k.lstrip("_"): v for k, v in vars(self).items() if k != "logger" and k != "_debug"}
         for name in _SECRETS:
             if shown.get(name):
                 shown[name] = "***"

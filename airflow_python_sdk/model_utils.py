@@ -23,11 +23,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
+import json
 import math
 import sys
 import types
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, Union, get_args, get_origin
 
 from airflow_python_sdk.exceptions import ApiKeyError, ApiTypeError, ApiValueError, FieldNotInAnswerError, PathToItem
 
@@ -43,12 +44,15 @@ __all__ = [
     "Field",
     "Model",
     "OpenEnum",
+    "Page",
     "StringModel",
     "parse_datetime",
     "format_datetime",
     "check_value",
     "to_json",
+    "json_data",
     "type_name",
+    "Unreadable",
 ]
 
 T = TypeVar("T")
@@ -278,6 +282,21 @@ def _reader(tp: Any) -> Reader | None:
     where any JSON value is acceptable."""
     tp = _strip_none(tp)
     origin = get_origin(tp)
+    if origin in (Union, types.UnionType):  # what two server generations send differently: bool | float
+        readers = [_reader(option) for option in get_args(tp)]
+        if None in readers:
+            return None
+
+        def read_first(value: Any) -> Any:
+            """The value read as the first of the union's types that can read it."""
+            for read in readers:
+                try:
+                    return read(value)  # type: ignore[misc]
+                except (ValueError, TypeError, OverflowError):
+                    pass
+            raise ValueError(value)
+
+        return read_first
     if origin is list:
         item = _reader(get_args(tp)[0]) or (lambda v: v)
 
@@ -371,6 +390,7 @@ class FieldInfo:
     """The descriptor behind one model field: reads lazily from the server's JSON, checks on write."""
 
     __slots__ = (
+        "_absent",
         "_as_sent",
         "_read",
         "doc",
@@ -383,7 +403,6 @@ class FieldInfo:
         "type",
         "v1_only",
         "v2_only",
-        "_absent",
     )
 
     def __init__(self, owner: str, name: str, tp: Any, spec: _FieldSpec) -> None:
@@ -470,7 +489,51 @@ class FieldInfo:
         obj._vals[self.name] = check_value(value, self.type, [self.owner, self.name])
 
 
+class Unreadable:
+    """A value the server sent that its field's type cannot read, as shown by ``repr()``,
+    ``to_dict()`` and tables: the raw value, marked; reading the field itself raises."""
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def __repr__(self) -> str:
+        return f"<unreadable {self.raw!r}>"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unreadable) and other.raw == self.raw
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _shown(model: Model, field: FieldInfo) -> Any:
+    """The field's value, or the raw value marked :class:`Unreadable` when it cannot be read (None
+    when an always-sent field is absent)."""
+    try:
+        return field.__get__(model)
+    except FieldNotInAnswerError:
+        return None
+    except ApiValueError:
+        return Unreadable(model._raw.get(field.key, next((model._raw[k] for k in field.fallback_keys
+                                                          if k in model._raw), None)))  # fmt: skip
+
+
 # --- the model base --------------------------------------------------------------------------------
+
+
+ItemT = TypeVar("ItemT", covariant=True)
+
+
+class Page(Generic[ItemT]):
+    """Marks a collection whose items are ``ItemT``: ``class DAGRunCollection(Model, Page[DAGRun])``.
+
+    For type checkers only (``paginate(api.get_dag_runs, ...)`` yields ``DAGRun``); at run time the
+    items are the collection's one list field.
+    """
+
+    __slots__ = ()
+
 
 
 @dataclass_transform(kw_only_default=True, field_specifiers=(Field,))
@@ -580,11 +643,27 @@ class Model(metaclass=ModelMeta):
         return [k for k in self._raw if k not in self._by_key]
 
     def to_dict(self) -> dict[str, Any]:
-        """The model as plain Python values (datetimes stay datetimes), unknown server keys included."""
-        out = {f.key: _plain(f.__get__(self)) for f in self._present()}
+        """The model as plain Python values (datetimes stay datetimes), unknown server keys included;
+        a value that cannot be read is kept as sent, marked :class:`Unreadable`."""
+        out = {f.key: _plain(_shown(self, f)) for f in self._present()}
         for key in self._extra_keys():
             out[key] = self._raw[key]
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """The model as JSON text: every field (read-only ones too), unknown keys, and values that
+        cannot be read, as the server sent them; datetimes in ISO 8601. ``dumps_options`` go to
+        :func:`json.dumps` (``indent=2``, say). :meth:`from_json` reads it back."""
+        return json.dumps(json_data(self), **dumps_options)
+
+    @classmethod
+    def from_json(cls, data: str | bytes | dict[str, Any]) -> Self:
+        """A model from :meth:`to_json`'s text (or its decoded dict), read as an answer from the server."""
+        decoded = json.loads(data) if isinstance(data, (str, bytes)) else data
+        try:
+            return cls._from_server(decoded)
+        except ValueError as exc:
+            raise ApiValueError(f"{cls.__name__}.from_json(): {exc}", [cls.__name__]) from exc
 
     def _validate(self) -> None:
         """Convert every field now, raising :class:`ApiValueError` at the first that cannot be read."""
@@ -597,7 +676,7 @@ class Model(metaclass=ModelMeta):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        parts = [f"{f.name}={f.__get__(self)!r}" for f in self._present()]
+        parts = [f"{f.name}={_shown(self, f)!r}" for f in self._present()]
         parts += [f"{k}={self._raw[k]!r}" for k in self._extra_keys()]
         return f"{type(self).__name__}({', '.join(parts)})"
 
@@ -650,11 +729,7 @@ def _is_scalar(tp: Any) -> bool:
     )
 
 
-def _html_value(model: Model, field: FieldInfo) -> Any:
-    try:
-        return field.__get__(model)
-    except ApiValueError:
-        return model._raw.get(field.key)  # shown as sent: a display never fails on one odd value
+_html_value = _shown  # a display never fails on one odd value
 
 
 def _html_table(model: Model) -> str:
@@ -662,12 +737,13 @@ def _html_table(model: Model) -> str:
     name = type(model).__name__
     listed = type(model)._items
     item_type = _strip_none(get_args(_strip_none(listed.type))[0]) if listed is not None else None
-    if listed is None or not (isinstance(item_type, type) and issubclass(item_type, Model)):
+    listing = _html_value(model, listed) if listed is not None else None
+    if listed is None or not isinstance(listing, list) or not (isinstance(item_type, type) and issubclass(item_type, Model)):
         rows = "".join(
             f"<tr><th>{html.escape(f.name)}</th><td>{_cell(_html_value(model, f))}</td></tr>" for f in model._present()
         )
         return f"<table><caption>{html.escape(name)}</caption>{rows}</table>"
-    items = [i for i in _html_value(model, listed) or [] if isinstance(i, Model)]
+    items = [i for i in listing if isinstance(i, Model)]
     shown = items[:MAX_HTML_ROWS]
     columns = [f for f in item_type._fields.values()
                if _is_scalar(f.type) and any(f.name in i._vals or f.in_raw(i._raw) for i in shown)]  # fmt: skip
@@ -677,6 +753,26 @@ def _html_table(model: Model) -> str:
     body = "".join("<tr>" + "".join(f"<td>{_cell(_html_value(i, f))}</td>" for f in columns) + "</tr>" for i in shown)
     more = f"<p>... and {len(items) - len(shown)} more</p>" if len(items) > len(shown) else ""
     return f"<table><caption>{html.escape(caption)}</caption><tr>{head}</tr>{body}</table>{more}"
+
+
+def json_data(value: Any) -> Any:
+    """Any answer -- a model, a list of them (a ``paginate`` walk), a dict -- as JSON-ready data with
+    nothing left out: every field, read-only ones too, unknown keys, and values that cannot be read,
+    as the server sent them. ``Model.from_json`` (or the collection's) reads it back."""
+    if isinstance(value, Model):
+        out = dict(value._raw)
+        for name, item in value._vals.items():
+            out[value._fields[name].key] = json_data(item)
+        return out
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.datetime, dt.date)):
+        return format_datetime(value) if isinstance(value, dt.datetime) else value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [json_data(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: json_data(v) for k, v in value.items()}
+    return value
 
 
 def to_json(value: Any, path: PathToItem = ()) -> Any:

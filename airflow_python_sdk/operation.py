@@ -22,7 +22,9 @@ Which server generations have what is said where it applies, once:
   default (``help()`` shows ``run_type=<Airflow 3 only>``); giving it to the other raises
   :class:`ApiValueError` before anything is sent;
 - a body field only one generation has is declared ``Field(v2_only=True)`` or ``Field(v1_only=True)``
-  on its model, with the same effect when it is set.
+  on its model, with the same effect when it is set;
+- where Airflow 3's operationId is not the method's name, the class body gives it as a second name
+  (``trigger_dag_run = post_dag_run``).
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ class Param:
     """One parameter of an operation."""
 
     name: str
-    where: str  # "path", "query" or "body"
+    where: str  # "path", "query", "header" or "body"
     type: Any
     required: bool
     joined: bool = False  # a list sent as one comma-separated value instead of a repeated key
@@ -182,7 +184,7 @@ class Operation:
     success_status: int = 200  # the status of a successful answer (204 where nothing is returned)
     v2: V2 | None = None  # its Airflow 3 form; None: Airflow 3 has no such operation
     v1: bool = True  # whether Airflow 2 has it (at ``method path``); False: Airflow 3 only
-    aka: str | None = None  # Airflow 3's operationId in snake_case, where it differs from ``id``
+    headers: Mapping[str, str] = field(default_factory=dict)  # parameter -> the HTTP header it is sent in
 
     @property
     def body(self) -> Param | None:
@@ -205,7 +207,7 @@ _CONVENTIONS = (
     (re.compile(r"(\w+)_gt$"), "Only those whose {} is after (more than) this."),
     (re.compile(r"(\w+)_lte$"), "Only those whose {} is at or before (at most) this."),
     (re.compile(r"(\w+)_lt$"), "Only those whose {} is before (less than) this."),
-    (re.compile(r"(\w+)_prefix_pattern$"), "Only those whose {} starts with this text (case-sensitive)."),
+    (re.compile(r"(\w+)_prefix_pattern$"), "Only those whose {} starts with this text (case-sensitive; trailing punctuation is ignored)."),
     (re.compile(r"(\w+)_pattern$"), "Only those whose {} contains this text, any case (``%``, ``_`` wildcards; ``|`` or)."),
     (re.compile(r"^(limit)$"), "How many to return at most (the server's default and maximum apply)."),
     (re.compile(r"^(offset)$"), "How many to skip."),
@@ -242,6 +244,7 @@ def signature_params(
     in_path: Collection[str] = frozenset(),
     body: str | None = None,
     joined: tuple[str, ...] = (),
+    in_header: Collection[str] = frozenset(),
 ) -> tuple[tuple[Param, ...], Any]:
     """The parameters (with their docstring texts) and the return type that a method declares."""
     hints = {k: eval(v, func.__globals__) if isinstance(v, str) else v for k, v in func.__annotations__.items()
@@ -251,7 +254,7 @@ def signature_params(
     for p in list(inspect.signature(func).parameters.values())[1:]:
         if p.kind is p.VAR_KEYWORD:
             continue
-        where = "path" if p.name in in_path else "body" if p.name == body else "query"
+        where = "path" if p.name in in_path else "body" if p.name == body else "header" if p.name in in_header else "query"
         only = p.default.api_version if isinstance(p.default, Only) else None
         params.append(Param(p.name, where, hints[p.name], p.default is p.empty, p.name in joined,
                             docs.get(p.name) or param_doc(p.name), only))  # fmt: skip
@@ -272,26 +275,26 @@ def operation(
     status: int | None = None,
     v2: V2 | None = None,
     v1: bool = True,
-    aka: str | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Callable[[F], F]:
     """Declare the decorated method as the operation ``method path``; see the module docstring.
 
     ``status`` is the success status when it is not 200 (or 204 for a method returning None);
     ``v2`` is the operation's form on Airflow 3 (none: not available there). ``v1=False`` declares
     an operation only Airflow 3 has: ``method path`` are its ``/api/v2`` ones and ``v2`` defaults to
-    ``V2()``. ``aka`` is Airflow 3's operationId in snake_case where it is not the method's name:
-    the API class answers to it too.
+    ``V2()``. ``headers`` maps parameters sent as HTTP headers to those headers' names. Where Airflow 3's operationId is not the method's name, the class body names it too
+    (``trigger_dag_run = post_dag_run``), so that type checkers and ``help()`` see it.
     """
     if not v1 and v2 is None:
         v2 = V2()
 
     def declare(func: F) -> F:
-        params, returns = signature_params(func, set(re.findall(r"{(\w+)}", path)), body, joined)
+        params, returns = signature_params(func, set(re.findall(r"{(\w+)}", path)), body, joined, headers or {})
         summary, description, _ = split_doc(func.__doc__ or "")
         success = status or (204 if returns is None else 200)
         op = Operation(func.__name__, method, path, params, returns, errors, summary, description,
                        api=func.__qualname__.split(".")[0], success_status=success, v2=v2, v1=v1,
-                       aka=aka)  # fmt: skip
+                       headers=dict(headers or {}))  # fmt: skip
         _OPERATIONS[func.__code__] = op
         func.operation = op  # type: ignore[attr-defined]
         return func
@@ -308,14 +311,6 @@ class Api:
 
             api_client = ApiClient()
         self.api_client = api_client
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        """Let each operation answer to Airflow 3's operationId too (``aka``)."""
-        super().__init_subclass__(**kwargs)
-        for name, attr in list(vars(cls).items()):
-            op = getattr(attr, "operation", None)
-            if isinstance(op, Operation) and op.aka and op.aka != name:
-                setattr(cls, op.aka, attr)
 
     def _call(self, args: dict[str, Any]) -> Any:
         """Dispatch the calling method's operation with its ``locals()``."""

@@ -28,47 +28,11 @@ from __future__ import annotations
 import copy
 import inspect
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, overload
+from typing import Any, NamedTuple
 
 from airflow_python_sdk.exceptions import ApiTypeError, ApiValueError
-from airflow_python_sdk.model_utils import Model
+from airflow_python_sdk.model_utils import ItemT, Model, Page
 from airflow_python_sdk.operation import CALL_OPTIONS, Operation
-
-if TYPE_CHECKING:
-    from airflow_python_sdk.model.action import Action
-    from airflow_python_sdk.model.action_collection import ActionCollection
-    from airflow_python_sdk.model.connection_collection import ConnectionCollection
-    from airflow_python_sdk.model.connection_collection_item import ConnectionCollectionItem
-    from airflow_python_sdk.model.dag import DAG
-    from airflow_python_sdk.model.dag_collection import DAGCollection
-    from airflow_python_sdk.model.dag_run import DAGRun
-    from airflow_python_sdk.model.dag_run_collection import DAGRunCollection
-    from airflow_python_sdk.model.dag_warning import DagWarning
-    from airflow_python_sdk.model.dag_warning_collection import DagWarningCollection
-    from airflow_python_sdk.model.dataset import Dataset
-    from airflow_python_sdk.model.dataset_collection import DatasetCollection
-    from airflow_python_sdk.model.dataset_event import DatasetEvent
-    from airflow_python_sdk.model.dataset_event_collection import DatasetEventCollection
-    from airflow_python_sdk.model.event_log import EventLog
-    from airflow_python_sdk.model.event_log_collection import EventLogCollection
-    from airflow_python_sdk.model.import_error import ImportError as ImportErrorModel
-    from airflow_python_sdk.model.import_error_collection import ImportErrorCollection
-    from airflow_python_sdk.model.plugin_collection import PluginCollection
-    from airflow_python_sdk.model.plugin_collection_item import PluginCollectionItem
-    from airflow_python_sdk.model.pool import Pool
-    from airflow_python_sdk.model.pool_collection import PoolCollection
-    from airflow_python_sdk.model.role import Role
-    from airflow_python_sdk.model.role_collection import RoleCollection
-    from airflow_python_sdk.model.task_instance import TaskInstance
-    from airflow_python_sdk.model.task_instance_collection import TaskInstanceCollection
-    from airflow_python_sdk.model.task_instance_history import TaskInstanceHistory
-    from airflow_python_sdk.model.task_instance_history_collection import TaskInstanceHistoryCollection
-    from airflow_python_sdk.model.user_collection import UserCollection
-    from airflow_python_sdk.model.user_collection_item import UserCollectionItem
-    from airflow_python_sdk.model.variable_collection import VariableCollection
-    from airflow_python_sdk.model.variable_collection_item import VariableCollectionItem
-    from airflow_python_sdk.model.x_com_collection import XComCollection
-    from airflow_python_sdk.model.x_com_collection_item import XComCollectionItem
 
 __all__ = ["paginate", "DEFAULT_PAGE_SIZE", "PageStyle", "page_style"]
 
@@ -80,84 +44,9 @@ _FORM = ("page_limit", "page_offset")
 _NOT_WITH_PAGINATE = ("async_req", "_preload_content", "_return_http_data_only")
 
 
-# The overloads give the item type of each collection the list operations return, so that
-# ``for run in paginate(api.get_dag_runs, "d")`` is typed DAGRun. Type checkers cannot derive "the
-# one list field of a model" from a class, so this is the one list kept by hand -- of collection
-# models, not operations; test/test_paginate_live.py fails when a pageable operation's collection is
-# missing here or names another item type. At run time nothing below is used.
-@overload
 def paginate(
-    list_method: Callable[..., DAGRunCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[DAGRun]: ...
-@overload
-def paginate(
-    list_method: Callable[..., TaskInstanceCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[TaskInstance]: ...
-@overload
-def paginate(
-    list_method: Callable[..., TaskInstanceHistoryCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[TaskInstanceHistory]: ...
-@overload
-def paginate(
-    list_method: Callable[..., DAGCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[DAG]: ...
-@overload
-def paginate(
-    list_method: Callable[..., DagWarningCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[DagWarning]: ...
-@overload
-def paginate(
-    list_method: Callable[..., DatasetCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[Dataset]: ...
-@overload
-def paginate(
-    list_method: Callable[..., DatasetEventCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[DatasetEvent]: ...
-@overload
-def paginate(
-    list_method: Callable[..., EventLogCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[EventLog]: ...
-@overload
-def paginate(
-    list_method: Callable[..., ImportErrorCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[ImportErrorModel]: ...
-@overload
-def paginate(
-    list_method: Callable[..., ConnectionCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[ConnectionCollectionItem]: ...
-@overload
-def paginate(
-    list_method: Callable[..., PoolCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[Pool]: ...
-@overload
-def paginate(
-    list_method: Callable[..., VariableCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[VariableCollectionItem]: ...
-@overload
-def paginate(
-    list_method: Callable[..., XComCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[XComCollectionItem]: ...
-@overload
-def paginate(
-    list_method: Callable[..., PluginCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[PluginCollectionItem]: ...
-@overload
-def paginate(
-    list_method: Callable[..., RoleCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[Role]: ...
-@overload
-def paginate(
-    list_method: Callable[..., ActionCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[Action]: ...
-@overload
-def paginate(
-    list_method: Callable[..., UserCollection], /, *args: Any, page_size: int = ..., **kwargs: Any
-) -> Iterator[UserCollectionItem]: ...
-
-
-def paginate(
-    list_method: Callable[..., Any], /, *args: Any, page_size: int = DEFAULT_PAGE_SIZE, **kwargs: Any
-) -> Iterator[Any]:
+    list_method: Callable[..., Page[ItemT]], /, *args: Any, page_size: int = DEFAULT_PAGE_SIZE, **kwargs: Any
+) -> Iterator[ItemT]:
     """Yield every item of a list operation, requesting ``page_size`` items at a time.
 
     ``list_method`` is a bound list method of an API class (``api.get_dag_runs``); ``args`` and
@@ -186,7 +75,7 @@ def paginate(
     (:class:`ApiException` and the rest) as a single call would raise them.
     """
     op, items_field = _describe(list_method)
-    version = list_method.__self__.api_client.configuration.api_version  # type: ignore[attr-defined]
+    version = list_method.__self__.api_client.api_version  # type: ignore[attr-defined]
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
         raise ApiValueError(f"paginate(): page_size must be a positive int, got {page_size!r}", ["page_size"])
     try:

@@ -19,6 +19,7 @@ from airflow_python_sdk.exceptions import (
     ApiConnectionError,
     ApiSSLError,
     ApiTimeoutError,
+    ApiValueError,
     exception_for_status,
 )
 
@@ -177,6 +178,9 @@ class RESTClientObject:
             )
         except Exception as exc:
             error = _transport_error(exc, method, url)
+            if error is None and isinstance(exc, ValueError):  # http.client refusing a header: its text holds the value
+                bad = [k for k, v in (headers or {}).items() if any(ord(c) < 32 for c in str(v))]
+                raise ApiValueError(f"header(s) {bad} hold a control character HTTP cannot carry", bad) from None
             if error is None:
                 raise
             raise error from exc

@@ -179,6 +179,9 @@ _AIRFLOW_3 = _Flavour(
         "AIRFLOW__API__EXPOSE_CONFIG": "True",
         "AIRFLOW__DAG_PROCESSOR__MIN_FILE_PROCESS_INTERVAL": "5",
         "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
+        # task logs also link to an (imaginary) external viewer, so get_external_log_url has an answer
+        "AIRFLOW__LOGGING__LOGGING_CONFIG_CLASS": "sdk_ti3_external_log.LOGGING_CONFIG",
+        "PYTHONPATH": str(_DEFAULT_DAGS),
     },
     files={"simple_auth_manager_passwords.json": json.dumps({name: password for name, password, _ in _USERS})},
     setup=((("db", "migrate"), {}),),

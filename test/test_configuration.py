@@ -147,14 +147,14 @@ def test_basic_credentials_from_the_environment_are_sent(server: RecordingServer
 
 def test_a_token_from_the_environment_is_sent_as_bearer(server: RecordingServer) -> None:
     server.default = Reply(json=RUN)
-    env = {ENV_HOST: server.url, ENV_USERNAME: "alice", ENV_PASSWORD: "pw", ENV_ACCESS_TOKEN: "tok-from-env"}
+    env = {ENV_HOST: server.url + "/api/v1", ENV_USERNAME: "alice", ENV_PASSWORD: "pw", ENV_ACCESS_TOKEN: "tok-from-env"}
     _get_run(Configuration.from_env(env))
     assert server.requests[0].headers["Authorization"] == "Bearer tok-from-env"
 
 
 def test_an_overriding_password_is_the_one_sent(server: RecordingServer) -> None:
     server.default = Reply(json=RUN)
-    env = {ENV_HOST: server.url, ENV_USERNAME: "alice", ENV_PASSWORD: "old"}
+    env = {ENV_HOST: server.url + "/api/v1", ENV_USERNAME: "alice", ENV_PASSWORD: "old"}
     _get_run(Configuration.from_env(env, password="new"))
     assert server.requests[0].headers["Authorization"] == "Basic YWxpY2U6bmV3"  # alice:new
 
@@ -162,9 +162,9 @@ def test_an_overriding_password_is_the_one_sent(server: RecordingServer) -> None
 def test_the_ca_bundle_from_the_environment_verifies_the_server(tls_server: RecordingServer, ca: trustme.CA) -> None:
     tls_server.default = Reply(json=RUN)
     with pytest.raises(sdk.ApiSSLError):
-        _get_run(Configuration.from_env({ENV_HOST: tls_server.url}, retries=0))
+        _get_run(Configuration.from_env({ENV_HOST: tls_server.url + "/api/v1"}, retries=0))
     with ca.cert_pem.tempfile() as ca_file:
-        assert _get_run(Configuration.from_env({ENV_HOST: tls_server.url, ENV_CA_BUNDLE: ca_file})) == "r"
+        assert _get_run(Configuration.from_env({ENV_HOST: tls_server.url + "/api/v1", ENV_CA_BUNDLE: ca_file})) == "r"
     assert len(tls_server.requests) == 1
 
 
@@ -172,5 +172,5 @@ def test_verify_ssl_false_from_the_environment_skips_verification(tls_server: Re
     tls_server.default = Reply(json=RUN)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        assert _get_run(Configuration.from_env({ENV_HOST: tls_server.url, ENV_VERIFY_SSL: "no"})) == "r"
+        assert _get_run(Configuration.from_env({ENV_HOST: tls_server.url + "/api/v1", ENV_VERIFY_SSL: "no"})) == "r"
     assert len(tls_server.requests) == 1

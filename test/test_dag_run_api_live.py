@@ -90,12 +90,14 @@ def test_filters_order_and_paging(any_dag_runs: DAGRunApi, run_id: Callable[[], 
     assert [r.dag_run_id for r in window.dag_runs or []] == [ids[1], ids[0]]
     assert window.total_entries == 2
 
-    failed = any_dag_runs.get_dag_runs(DAG, state=["failed"], execution_date_gte=base)
+    end = base + dt.timedelta(days=2)  # other tests' runs lie outside [base, end]
+    failed = any_dag_runs.get_dag_runs(DAG, state=["failed"], execution_date_gte=base, execution_date_lte=end)
     assert [r.dag_run_id for r in failed.dag_runs or []] == [ids[2]]
-    both = any_dag_runs.get_dag_runs(DAG, state=["failed", "queued"], execution_date_gte=base)
+    both = any_dag_runs.get_dag_runs(DAG, state=["failed", "queued"], execution_date_gte=base, execution_date_lte=end)
     assert sorted(r.dag_run_id or "" for r in both.dag_runs or []) == sorted(ids)
 
-    second = any_dag_runs.get_dag_runs(DAG, execution_date_gte=base, order_by="execution_date", limit=1, offset=1)
+    second = any_dag_runs.get_dag_runs(DAG, execution_date_gte=base, execution_date_lte=end, order_by="execution_date",
+                                       limit=1, offset=1)  # fmt: skip
     assert [r.dag_run_id for r in second.dag_runs or []] == [ids[1]] and second.total_entries == 3
 
     every_dag = any_dag_runs.get_dag_runs("~", execution_date_gte=base)

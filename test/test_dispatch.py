@@ -130,14 +130,14 @@ def test_standard_headers(server: RecordingServer, client: ApiClient, dag_runs: 
     ],
 )
 def test_every_configured_credential_is_sent(server: RecordingServer, options: dict, expected: dict) -> None:
-    with ApiClient(Configuration(host=server.url, **options)) as api_client:
+    with ApiClient(Configuration(host=server.url + "/api/v1", **options)) as api_client:
         DAGRunApi(api_client).get_dag_run("d", "r")
     headers = server.requests[0].headers
     assert {k: headers.get(k) for k in expected} == expected
 
 
 def test_no_credentials_no_authorization_header(server: RecordingServer) -> None:
-    with ApiClient(Configuration(host=server.url)) as api_client:
+    with ApiClient(Configuration(host=server.url + "/api/v1")) as api_client:
         DAGRunApi(api_client).get_dag_run("d", "r")
     assert "Authorization" not in server.requests[0].headers
 
@@ -280,7 +280,7 @@ def test_a_refused_connection_is_an_sdk_exception() -> None:
     with RecordingServer() as gone:
         url = gone.url
     with (
-        ApiClient(Configuration(host=url, retries=0)) as api_client,
+        ApiClient(Configuration(host=url + "/api/v1", retries=0)) as api_client,
         pytest.raises(sdk.ApiConnectionError, match=r"[Cc]onnection refused") as caught,
     ):
         DAGRunApi(api_client).get_dag_run("d", "r")

@@ -22,7 +22,7 @@ RUN = {"dag_id": "d", "dag_run_id": "r", "state": "queued"}
 
 
 def api_for(server: RecordingServer, **options: object) -> DAGRunApi:
-    return DAGRunApi(ApiClient(Configuration(host=server.url, username="u", password="p", **options)))  # type: ignore[arg-type]
+    return DAGRunApi(ApiClient(Configuration(host=server.url + "/api/v1", username="u", password="p", **options)))  # type: ignore[arg-type]
 
 
 # --- retries -----------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ def assert_no_secret(text: str) -> None:
 
 
 def test_repr_of_configuration_and_client_hide_credentials(server: RecordingServer) -> None:
-    configuration = secret_configuration(server.url)
+    configuration = secret_configuration(server.url + "/api/v1")
     with ApiClient(configuration) as api_client:
         assert_no_secret(repr(configuration) + repr(api_client) + str(vars(api_client)))
     assert "password='***'" in repr(configuration) and "'X-Api-Key': '***'" in repr(configuration)
@@ -52,7 +52,7 @@ def test_debug_logs_and_error_texts_hold_no_credentials(
         Reply(json=RUN, headers={"Set-Cookie": f"session={SECRETS[1]}"}),
         Reply(status=401, json={"title": "Unauthorized"}, headers={"Set-Cookie": f"session={SECRETS[1]}"}),
     )
-    configuration = secret_configuration(server.url, debug=True)
+    configuration = secret_configuration(server.url + "/api/v1", debug=True)
     texts = []
     with ApiClient(configuration) as api_client:
         api = DAGRunApi(api_client)
@@ -76,7 +76,7 @@ def test_debug_logs_and_error_texts_hold_no_credentials(
 def test_authorization_is_not_sent_to_another_host_on_a_redirect(server: RecordingServer) -> None:
     with RecordingServer(default=Reply(json=RUN)) as elsewhere:
         server.reply(Reply(status=302, headers={"Location": f"{elsewhere.url}/api/v1/dags/d/dagRuns/r"}))
-        with ApiClient(secret_configuration(server.url)) as api_client:
+        with ApiClient(secret_configuration(server.url + "/api/v1")) as api_client:
             assert DAGRunApi(api_client).get_dag_run("d", "r").dag_run_id == "r"
         assert "Authorization" in server.requests[0].headers
         followed = elsewhere.requests[0]
@@ -87,7 +87,7 @@ def test_authorization_is_not_sent_to_another_host_on_a_redirect(server: Recordi
 
 def test_authorization_follows_a_redirect_on_the_same_host(server: RecordingServer) -> None:
     server.reply(Reply(status=307, headers={"Location": "/moved/dags/d/dagRuns/r"}), Reply(json=RUN))
-    with ApiClient(secret_configuration(server.url)) as api_client:
+    with ApiClient(secret_configuration(server.url + "/api/v1")) as api_client:
         DAGRunApi(api_client).get_dag_run("d", "r")
     assert server.requests[1].path == "/moved/dags/d/dagRuns/r"
     assert server.requests[1].headers["Authorization"] == f"Bearer {SECRETS[1]}"
@@ -99,7 +99,7 @@ def test_authorization_follows_a_redirect_on_the_same_host(server: RecordingServ
 def test_tls_is_verified_against_certifi_by_default(tls_server: RecordingServer) -> None:
     tls_server.default = Reply(json=RUN)
     with (
-        ApiClient(Configuration(host=tls_server.url, retries=0)) as api_client,
+        ApiClient(Configuration(host=tls_server.url + "/api/v1", retries=0)) as api_client,
         pytest.raises(sdk.ApiSSLError, match="CERTIFICATE_VERIFY_FAILED"),
     ):
         DAGRunApi(api_client).get_dag_run("d", "r")
@@ -110,10 +110,10 @@ def test_tls_succeeds_with_the_right_ca_bundle(tls_server: RecordingServer, ca: 
     tls_server.default = Reply(json=RUN)
     with (
         ca.cert_pem.tempfile() as ca_file,
-        ApiClient(Configuration(host=tls_server.url, ssl_ca_cert=ca_file)) as client,
+        ApiClient(Configuration(host=tls_server.url + "/api/v1", ssl_ca_cert=ca_file)) as client,
     ):
         assert DAGRunApi(client).get_dag_run("d", "r").dag_run_id == "r"
-    assert tls_server.requests[0].path == "/dags/d/dagRuns/r"
+    assert tls_server.requests[0].path == "/api/v1/dags/d/dagRuns/r"
 
 
 def test_turning_verification_off_warns_once(tls_server: RecordingServer) -> None:
@@ -126,7 +126,7 @@ def test_turning_verification_off_warns_once(tls_server: RecordingServer) -> Non
         from airflow_python_sdk.api.dag_run_api import DAGRunApi
         with warnings.catch_warnings(record=True) as seen:
             for _ in range(2):
-                with ApiClient(Configuration(host="{tls_server.url}", verify_ssl=False)) as client:
+                with ApiClient(Configuration(host="{tls_server.url}/api/v1", verify_ssl=False)) as client:
                     for _ in range(3):
                         assert DAGRunApi(client).get_dag_run("d", "r").dag_run_id == "r"
         print(len(seen), seen[0].category.__name__, seen[0].message)

@@ -23,7 +23,7 @@ def wrong(api: DAGRunApi, run: DAGRun) -> None:
     for item in paginate(api.get_dag_runs, "my_dag"):
         ti: TaskInstance = item  # error: [assignment] has type "DAGRun"
     paginate(api.get_dag_run, "my_dag", "r1")  # error: [arg-type]
-    paginate(api.get_dag_runs, "my_dag", page_size="7")  # error: [call-overload]
+    paginate(api.get_dag_runs, "my_dag", page_size="7")  # error: [arg-type]
     api.wait_for_dag_run("my_dag", "r1", timeout="60")  # error: [arg-type]
     finished: str = api.trigger_dag_run_and_wait("my_dag")  # error: [assignment]
     print(airflow_python_sdk.WaitTimeoutError("late").dag_run.state)  # error: [union-attr]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import inspect
+import json
 import pathlib
 import re
 import sys
@@ -17,6 +18,7 @@ from typing import Any, get_args, get_origin
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from airflow_python_sdk.configuration import DEFAULT_HOST  # noqa: E402
 from airflow_python_sdk.model_utils import Model, OpenEnum, StringModel, type_name  # noqa: E402
@@ -32,7 +34,7 @@ FOOTER_MODEL = (
     "[[Back to Model list]](../README.md#documentation-for-models) "
     "[[Back to API list]](../README.md#documentation-for-api-endpoints) [[Back to README]](../README.md)"
 )
-SUCCESS_TEXT = {200: "Success.", 201: "Accepted; no content.", 204: "Success; no content."}
+SUCCESS_TEXT = {200: "Success.", 201: "Created.", 202: "Accepted.", 204: "Success; no content."}
 
 
 def _snake(name: str) -> str:
@@ -132,13 +134,21 @@ def render_api(cls: type[Api]) -> str:
     ops = {op.id: op for op in cls.operations()}
     methods = [(n, m) for n, m in vars(cls).items() if inspect.isfunction(m) and not n.startswith("_")]
     methods.sort(key=lambda item: item[0])
-    out = [f"# airflow_python_sdk.{name}", "", f"All URIs are relative to *{DEFAULT_HOST}*", "",
+    aliases = {n: m.operation.id for n, m in methods if getattr(m, "operation", None) and m.operation.id != n}
+    out = [f"# airflow_python_sdk.{name}", "", f"All URIs are relative to *{DEFAULT_HOST}* (Airflow 2) or its "
+           "`/api/v2` (Airflow 3); an operation only Airflow 3 has shows its `/api/v2` path.", "",
            "Method | HTTP request | Description", "------------- | ------------- | -------------"]  # fmt: skip
     for method_name, method in methods:
-        op = ops.get(method_name)
-        http = f"**{op.method}** {op.path}" if op else "composite: " + _composite_calls(method)
-        out.append(f"[**{method_name}**]({name}.md#{method_name}) | {http} | {split_doc(method.__doc__ or '')[0]}")
+        op = ops.get(aliases.get(method_name, method_name))
+        http = _http_line(op) if op else "composite: " + _composite_calls(method)
+        summary = split_doc(method.__doc__ or "")[0]
+        if method_name in aliases:
+            target = aliases[method_name]
+            summary = f"Airflow 3's name (operationId) of [**{target}**](#{target})."
+        out.append(f"[**{method_name}**]({name}.md#{method_name}) | {http} | {summary}")
     for method_name, method in methods:
+        if method_name in aliases:
+            continue
         op = ops.get(method_name)
         summary, description, _ = split_doc(method.__doc__ or "")
         params, returns = (op.params, op.returns) if op else signature_params(method)
@@ -154,6 +164,10 @@ def render_api(cls: type[Api]) -> str:
         out += [*_response_table(op), *_airflow_3(op)] if op else [f"See {_composite_calls(method)}.", ""]
         out.append(FOOTER_API)
     return "\n".join(out) + "\n"
+
+
+def _http_line(op: Operation) -> str:
+    return f"**{op.method}** {op.path}" + ("" if op.v1 else " (Airflow 3 only)")
 
 
 def _composite_calls(method: Callable[..., Any]) -> str:
@@ -181,6 +195,11 @@ def _airflow_3(op: Operation) -> list[str]:
     dry_run = f" (a dry run: {path}{form.dry_run})" if form.dry_run else ""
     out += [f"**{form.method or op.method}** {path}{dry_run}", ""]
     notes = ["served by the FAB auth manager (its provider must be the server's auth manager)"] if form.root else []
+    if not op.v1:
+        notes.append("Airflow 3 only: on Airflow 2 it raises `UnsupportedOperationError` before sending anything")
+    v2_only = [p.name for p in op.params if p.only == "v2"]
+    if v2_only and op.v1:
+        notes.append(f"Airflow 3 only (`ApiValueError` on Airflow 2): {', '.join(f'`{n}`' for n in v2_only)}")
     notes += [f"`{old}` is sent as `{new}`" for old, new in form.rename.items()]
     notes += [f"always sends `{key}={value}`" for key, value in form.query.items()]
     body = op.body.type if op.body is not None else None
@@ -250,9 +269,12 @@ def render_readme_tables() -> tuple[str, str]:
         for method_name, method in sorted(
             (n, m) for n, m in vars(cls).items() if inspect.isfunction(m) and not n.startswith("_")
         ):
+            target = getattr(method, "operation", None)
             op = ops.get(method_name)
-            http = f"**{op.method}** {op.path}" if op else "composite"
+            http = _http_line(op) if op else "composite"
             summary = split_doc(method.__doc__ or "")[0]
+            if target is not None and target.id != method_name:
+                http, summary = _http_line(target), f"Airflow 3's name of `{target.id}`."
             rows.append(
                 f"*{cls.__name__}* | [**{method_name}**](docs/{cls.__name__}.md#{method_name}) | {http} | {summary}"
             )
@@ -260,17 +282,52 @@ def render_readme_tables() -> tuple[str, str]:
     return "\n".join(rows), "\n".join(model_rows)
 
 
+REFERENCE = ROOT.parent / "shared" / "reference"
+SPECS = {"v1": REFERENCE / "airflow-2.11.2-v1-openapi.yaml", "v2": REFERENCE / "airflow-3.3.2-v2-openapi.json"}
+"""The specs real Airflow 2.11.2 and 3.3.2 servers serve; test_contract_v1/v2 check them against live servers."""
+
+
+def load_spec(version: str) -> dict[str, Any]:
+    """The reference copy of the spec of API version ``v1`` or ``v2``."""
+    text = SPECS[version].read_text()
+    if version == "v2":
+        return json.loads(text)  # type: ignore[no-any-return]
+    import yaml
+
+    return yaml.safe_load(text)  # type: ignore[no-any-return]
+
+
 def render_coverage() -> str:
-    """README's table of operations per API class and server generation."""
-    rows = ["API class | operations | Airflow 2.x (`/api/v1`) | Airflow 3.x (`/api/v2`)", "--- | --- | --- | ---"]
-    total = on_v2 = 0
-    for cls in _api_classes():
-        ops = list(cls.operations())
-        mapped = sum(op.v2 is not None for op in ops)
-        total, on_v2 = total + len(ops), on_v2 + mapped
-        rows.append(f"{cls.__name__} | {len(ops)} | {len(ops)} | {mapped or '-'}")
-    rows.append(f"**all** | **{total}** | **{total}** | **{on_v2}**")
-    return "\n".join(rows)
+    """README's table: the servers' operations per tag that an SDK method reaches, per generation."""
+    from spec_coverage import EXCLUDED_V2, coverage, spec_operations
+
+    counts: dict[str, dict[str, list[int]]] = {}
+    names: dict[str, str] = {}
+    for version in ("v1", "v2"):
+        for reach in coverage(spec_operations(load_spec(version), "/api/v1" if version == "v1" else ""), version):
+            if version == "v2" and reach.spec.id in EXCLUDED_V2:
+                continue
+            tag = names.setdefault(re.sub(r"[^a-z]", "", reach.spec.tag.lower()), reach.spec.tag)  # DAGRun = DagRun
+            cell = counts.setdefault(tag, {}).setdefault(version, [0, 0])
+            cell[0] += bool(reach.by) and not reach.missing_query and not reach.missing_body
+            cell[1] += 1
+    rows = ["Tag (the spec's) | Airflow 2.11 (`/api/v1`) | Airflow 3.3 (`/api/v2`)", "--- | --- | ---"]
+    total = {"v1": [0, 0], "v2": [0, 0]}
+    for tag in sorted(counts, key=str.lower):
+        cells = []
+        for version in ("v1", "v2"):
+            reached, every = counts[tag].get(version, (0, 0))
+            total[version][0] += reached
+            total[version][1] += every
+            cells.append(f"{reached}/{every}" if every else "-")
+        rows.append(f"{tag} | {' | '.join(cells)}")
+    rows.append("**all** | " + " | ".join(f"**{r}/{n}**" for r, n in total.values()))
+    excluded = ", ".join(f"`{name}` ({why})" for name, why in EXCLUDED_V2.items())
+    return "\n".join(rows) + (
+        "\n\nAn operation counts as reached when an SDK method sends it with every query parameter and body "
+        f"field the server's spec names. Left out of Airflow 3's count on purpose: {excluded}. Users, roles and "
+        "permissions are not in Airflow 3's core API: the FAB auth manager serves them (`/auth/fab/v1`)."
+    )
 
 
 def _replace_between(text: str, marker: str, body: str) -> str:

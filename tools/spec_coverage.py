@@ -151,33 +151,29 @@ def sent_by(op: Operation, version: str) -> tuple[list[tuple[str, str]], set[str
 
 
 def coverage(spec_ops: Iterable[SpecOperation], version: str, ops: Iterable[Operation] | None = None) -> list[Reach]:
-    """For each spec operation, the SDK operations reaching it and what none of them can send."""
-    sent = [(op, *sent_by(op, version)) for op in (sdk_operations() if ops is None else ops)]
+    """For each spec operation, the SDK operations reaching it and what none of them can send.
+
+    Each route an SDK operation sends reaches the most literal spec template it fits
+    (``/dags/~`` before ``/dags/{dag_id}``, ``.../{task_id}/tries`` before ``.../{task_id}/{map_index}``).
+    """
+    spec_ops = list(spec_ops)
+    reached: dict[int, list[tuple[Operation, set[str], set[str] | None]]] = {i: [] for i in range(len(spec_ops))}
+    for op in sdk_operations() if ops is None else ops:
+        routes, query, body = sent_by(op, version)
+        for method, path in routes:
+            fits = [i for i, s in enumerate(spec_ops) if s.method == method and _fits(s.path, path)]
+            if fits:
+                best = max(fits, key=lambda i: len(re.sub(r"{\w+}", "", spec_ops[i].path)))
+                reached[best].append((op, query, body))
     found = []
-    for spec_op in spec_ops:
-        by, query, body, free = [], set(), set(), False
-        for op, routes, q, b in sent:
-            if any(m == spec_op.method and _fits(spec_op.path, p) for m, p in routes):
-                by.append(op)
-                query |= q
-                free = free or b is None
-                body |= b or set()
+    for i, spec_op in enumerate(spec_ops):
+        by = list({id(op): op for op, _, _ in reached[i]}.values())
+        query = set().union(*(q for _, q, _ in reached[i]))
+        free = any(b is None for _, _, b in reached[i])
+        body = set().union(*(b for _, _, b in reached[i] if b is not None))
         missing_body = set() if free or not by else set(spec_op.body - body)
         found.append(Reach(spec_op, by, set(spec_op.query - query) if by else set(spec_op.query), missing_body))
-    return _most_literal(found)
-
-
-def _most_literal(found: list[Reach]) -> list[Reach]:
-    """An SDK route fitting two spec templates (``/dags/{id}`` and ``/dags/~``) reaches the literal one."""
-    literal = {(r.spec.method, r.spec.path) for r in found if "{" not in r.spec.path}
-    for reach in found:
-        if "{" in reach.spec.path:
-            reach.by = [op for op in reach.by if not any(_literal_hit(op, m, p) for m, p in literal)]
     return found
-
-
-def _literal_hit(op: Operation, method: str, path: str) -> bool:
-    return any(m == method and p == path for v in ("v1", "v2") for m, p in sent_by(op, v)[0])
 
 
 def _report(reaches: list[Reach]) -> Iterator[str]:

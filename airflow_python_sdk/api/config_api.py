@@ -47,7 +47,9 @@ class ConfigApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/config/section/{section}/option/{option}", errors=(401, 403, 404), v2=V2())
+    @operation(
+        "GET", "/config/section/{section}/option/{option}", errors=(401, 403, 404), v2=V2()
+    )
     def get_value(self, section: str, option: str, **kwargs: Unpack[CallOptions]) -> Config:
         """Get one configuration option, as a one-section, one-option :class:`Config`.
 
@@ -55,3 +57,6 @@ class ConfigApi(Api):
         :param option: The option within it, e.g. ``dags_folder``.
         """
         return self._call(locals())  # type: ignore[no-any-return]
+
+    # Airflow 3's names (operationIds) of these operations
+    get_config_value = get_value

@@ -1,7 +1,10 @@
-"""DAGs: list, read, pause or unpause, delete; their tasks, details and source; bulk task-instance actions."""
+"""DAGs: list, read, pause, delete, favourite; their tags, tasks, details and source; bulk task-instance actions."""
 
 from __future__ import annotations
 
+import base64
+import json
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
@@ -10,12 +13,14 @@ from airflow_python_sdk.model.clear_task_instances import ClearTaskInstances
 from airflow_python_sdk.model.dag import DAG
 from airflow_python_sdk.model.dag_collection import DAGCollection
 from airflow_python_sdk.model.dag_detail import DAGDetail
+from airflow_python_sdk.model.dag_source import DAGSource
+from airflow_python_sdk.model.dag_tag_collection import DAGTagCollection
 from airflow_python_sdk.model.task import Task
 from airflow_python_sdk.model.task_collection import TaskCollection
 from airflow_python_sdk.model.task_instance_reference_collection import TaskInstanceReferenceCollection
 from airflow_python_sdk.model.update_task_instances_state import UpdateTaskInstancesState
 from airflow_python_sdk.model_utils import parse_datetime, to_json
-from airflow_python_sdk.operation import AIRFLOW_2_ONLY, V2, Api, Args, operation
+from airflow_python_sdk.operation import AIRFLOW_2_ONLY, AIRFLOW_3_ONLY, V2, Api, Args, operation
 from airflow_python_sdk.pagination import paginate
 
 if TYPE_CHECKING:
@@ -31,9 +36,17 @@ _READ = (401, 403, 404)
 
 
 def _dag_of_file(client: ApiClient, args: Args) -> Args:
-    """The file token is looked up as the id of a DAG in that file (Airflow 3 serves sources by DAG)."""
+    """A file token is looked up as the id of a DAG in that file (Airflow 3 serves sources by DAG);
+    a value that is no Airflow 3 file token is taken as a DAG id."""
     token = args["file_token"]
-    for dag in paginate(DAGApi(client).get_dags):
+    payload = token.partition(".")[0]
+    try:  # the token's unsigned part: base64 JSON naming the bundle and the file
+        named = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except ValueError:
+        named = None
+    if not isinstance(named, dict) or "relative_fileloc" not in named:
+        return args
+    for dag in paginate(DAGApi(client).get_dags, bundle_name=named.get("bundle_name")):
         if dag.file_token == token:
             return {**args, "file_token": dag.dag_id}
     raise not_found("no DAG is in the file with this token")
@@ -65,24 +78,58 @@ class DAGApi(Api):
         self,
         limit: int | None = None,
         offset: int | None = None,
-        order_by: str | None = None,
+        order_by: str | list[str] | None = None,
         tags: list[str] | None = None,
         only_active: bool | None = AIRFLOW_2_ONLY,
         paused: bool | None = None,
         fields: list[str] | None = AIRFLOW_2_ONLY,
         dag_id_pattern: str | None = None,
+        tags_match_mode: str | None = AIRFLOW_3_ONLY,
+        owners: list[str] | None = AIRFLOW_3_ONLY,
+        dag_id_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        dag_display_name_pattern: str | None = AIRFLOW_3_ONLY,
+        dag_display_name_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        exclude_stale: bool | None = AIRFLOW_3_ONLY,
+        has_import_errors: bool | None = AIRFLOW_3_ONLY,
+        last_dag_run_state: str | None = AIRFLOW_3_ONLY,
+        bundle_name: str | None = AIRFLOW_3_ONLY,
+        bundle_version: str | None = AIRFLOW_3_ONLY,
+        has_asset_schedule: bool | None = AIRFLOW_3_ONLY,
+        asset_dependency: str | None = AIRFLOW_3_ONLY,
+        dag_run_start_date_gte: datetime | None = AIRFLOW_3_ONLY,
+        dag_run_start_date_gt: datetime | None = AIRFLOW_3_ONLY,
+        dag_run_start_date_lte: datetime | None = AIRFLOW_3_ONLY,
+        dag_run_start_date_lt: datetime | None = AIRFLOW_3_ONLY,
+        dag_run_end_date_gte: datetime | None = AIRFLOW_3_ONLY,
+        dag_run_end_date_gt: datetime | None = AIRFLOW_3_ONLY,
+        dag_run_end_date_lte: datetime | None = AIRFLOW_3_ONLY,
+        dag_run_end_date_lt: datetime | None = AIRFLOW_3_ONLY,
+        dag_run_state: list[str] | None = AIRFLOW_3_ONLY,
+        is_favorite: bool | None = AIRFLOW_3_ONLY,
+        timetable_type: list[str] | None = AIRFLOW_3_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> DAGCollection:
         """List DAGs.
 
-        :param limit: How many DAGs to return (server default 100).
-        :param offset: How many DAGs to skip.
-        :param order_by: Field to sort by; prefix with ``-`` for descending.
-        :param tags: Only DAGs with any of these tags.
+        Airflow 3 sorts also by ``next_dagrun``, ``last_run_state`` and ``last_run_start_date``. Its
+        ``dag_run_*`` filters keep the DAGs whose latest run matches them.
+
+        :param tags: Only DAGs with any of these tags (Airflow 3: all of them with ``tags_match_mode="all"``).
         :param only_active: Only DAGs whose files still define them (server default true).
         :param paused: Only paused (true) or only unpaused (false) DAGs.
         :param fields: Only return these fields of each DAG.
-        :param dag_id_pattern: Only DAGs whose id contains this text (SQL ``LIKE`` wildcards allowed).
+        :param tags_match_mode: ``any`` (the default) or ``all`` of ``tags``.
+        :param owners: Only DAGs owned by any of these.
+        :param exclude_stale: Leave out DAGs their files no longer define (server default true).
+        :param has_import_errors: Only DAGs whose file fails (true) or does not fail (false) to import.
+        :param last_dag_run_state: Only DAGs whose latest run is in this state (a :class:`DagState` or its value).
+        :param bundle_name: Only DAGs of this DAG bundle.
+        :param bundle_version: Only DAGs of this bundle version.
+        :param has_asset_schedule: Only DAGs scheduled (true) or not scheduled (false) on assets.
+        :param asset_dependency: Only DAGs scheduled on an asset whose name or URI contains this text.
+        :param dag_run_state: Only DAGs whose latest run is in one of these states.
+        :param is_favorite: Only the user's favourite DAGs (true) or the others (false).
+        :param timetable_type: Only DAGs whose timetable is of one of these classes, by name (``CronTriggerTimetable``).
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
@@ -103,18 +150,27 @@ class DAGApi(Api):
         tags: list[str] | None = None,
         update_mask: list[str] | None = None,
         only_active: bool | None = AIRFLOW_2_ONLY,
+        tags_match_mode: str | None = AIRFLOW_3_ONLY,
+        owners: list[str] | None = AIRFLOW_3_ONLY,
+        dag_id_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        exclude_stale: bool | None = AIRFLOW_3_ONLY,
+        paused: bool | None = AIRFLOW_3_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> DAGCollection:
         """Pause or unpause every DAG that matches a pattern.
 
-        :param dag_id_pattern: DAGs whose id contains this text (SQL ``LIKE`` wildcards allowed); ``~`` for all.
+        Airflow 3 changes every match, whatever ``limit`` and ``offset``: they page only its answer.
+
+        :param dag_id_pattern: DAGs whose id contains this text (SQL ``LIKE`` wildcards allowed); ``~`` for all
+            (with ``dag_id_prefix_pattern``, Airflow 3 then keeps the DAGs that match both).
         :param dag: The change: ``DAG(is_paused=...)``.
-        :param limit: How many DAGs to change at most (server default 100); Airflow 3 changes every match
-            and pages only its answer.
-        :param offset: How many matching DAGs to skip (Airflow 3: in its answer only).
-        :param tags: Only DAGs with any of these tags.
+        :param tags: Only DAGs with any of these tags (Airflow 3: all of them with ``tags_match_mode="all"``).
         :param update_mask: The fields to change (only ``is_paused`` can be).
         :param only_active: Only DAGs whose files still define them (server default true).
+        :param tags_match_mode: ``any`` (the default) or ``all`` of ``tags``.
+        :param owners: Only DAGs owned by any of these.
+        :param exclude_stale: Leave out DAGs their files no longer define (server default true).
+        :param paused: Only DAGs now paused (true) or unpaused (false).
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
@@ -234,12 +290,45 @@ class DAGApi(Api):
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("GET", "/dagSources/{file_token}", errors=_READ, v2=V2(resolve=_dag_of_file))
-    def get_dag_source(self, file_token: str, **kwargs: Unpack[CallOptions]) -> str:
+    def get_dag_source(
+        self, file_token: str, version_number: int | None = AIRFLOW_3_ONLY, **kwargs: Unpack[CallOptions]
+    ) -> str | DAGSource:
         """Get the source code of a DAG file.
 
-        Answers the text; with ``_headers={"Accept": "application/json"}`` the server's JSON form
-        ``{"content": ...}`` comes back as a dict instead.
+        Answers the text; with ``_headers={"Accept": "application/json"}`` a :class:`DAGSource`.
+        Airflow 3 serves sources by DAG: the SDK finds a DAG of the token's file, and takes a value
+        that is no Airflow 3 file token as a DAG id.
 
-        :param file_token: The file's token, from a DAG's ``file_token``.
+        :param file_token: The file's token, from a DAG's ``file_token`` (Airflow 3: or a DAG id).
+        :param version_number: The DAG version whose code to get (default: the latest).
         """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("POST", _DAG + "/favorite", errors=_READ, v1=False)
+    def favorite_dag(self, dag_id: str | int, **kwargs: Unpack[CallOptions]) -> None:
+        """Mark a DAG as a favourite of the user (``get_dags(is_favorite=True)`` lists them).
+
+        :param dag_id: The DAG id.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("POST", _DAG + "/unfavorite", errors=(*_READ, 409), v1=False)
+    def unfavorite_dag(self, dag_id: str | int, **kwargs: Unpack[CallOptions]) -> None:
+        """Unmark a favourite DAG of the user; 409 when it is not one.
+
+        :param dag_id: The DAG id.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("GET", "/dagTags", v1=False)
+    def get_dag_tags(
+        self,
+        limit: int | None = None,
+        offset: int | None = None,
+        order_by: str | list[str] | None = None,
+        tag_name_pattern: str | None = None,
+        tag_name_prefix_pattern: str | None = None,
+        **kwargs: Unpack[CallOptions],
+    ) -> DAGTagCollection:
+        """List the distinct tags of the DAGs that are not stale, by name."""
         return self._call(locals())  # type: ignore[no-any-return]

@@ -1,22 +1,37 @@
-"""DAG runs: trigger, list, read, change state or note, clear and delete."""
+"""DAG runs: trigger, list, read, change state or note, clear and delete; on Airflow 3 also in bulk."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+import time
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from airflow_python_sdk.exceptions import ApiValueError
+from airflow_python_sdk.exceptions import ApiException, ApiValueError, WaitTimeoutError, exception_for_status
+from airflow_python_sdk.model.bulk_body import BulkBody
+from airflow_python_sdk.model.bulk_dag_run_clear_body import BulkDAGRunClearBody
+from airflow_python_sdk.model.bulk_response import BulkResponse
 from airflow_python_sdk.model.clear_dag_run import ClearDagRun
+from airflow_python_sdk.model.clear_partitions_body import ClearPartitionsBody
+from airflow_python_sdk.model.clear_partitions_response import ClearPartitionsResponse
 from airflow_python_sdk.model.dag_run import DAGRun
 from airflow_python_sdk.model.dag_run_collection import DAGRunCollection
+from airflow_python_sdk.model.dag_run_patch_body import DAGRunPatchBody
+from airflow_python_sdk.model.dag_run_wait_result import DagRunWaitResult
+from airflow_python_sdk.model.dag_state import DagState
 from airflow_python_sdk.model.dataset_event_collection import DatasetEventCollection
 from airflow_python_sdk.model.list_dag_runs_form import ListDagRunsForm
 from airflow_python_sdk.model.set_dag_run_note import SetDagRunNote
 from airflow_python_sdk.model.task_instance_collection import TaskInstanceCollection
 from airflow_python_sdk.model.update_dag_run_state import UpdateDagRunState
 from airflow_python_sdk.model_utils import check_value
-from airflow_python_sdk.operation import AIRFLOW_2_ONLY, V2, Api, operation
-from airflow_python_sdk.waiting import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT, wait_until_finished
+from airflow_python_sdk.operation import AIRFLOW_2_ONLY, AIRFLOW_3_ONLY, V2, Api, operation
+from airflow_python_sdk.waiting import (
+    DEFAULT_POLL_INTERVAL,
+    DEFAULT_WAIT_TIMEOUT,
+    is_finished,
+    wait_until_finished,
+)
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -33,6 +48,53 @@ _V2_NAMES = {
     "execution_date_lte": "logical_date_lte",
 }
 """Airflow 3's names for Airflow 2's execution-date filters, body keys and order_by fields."""
+
+
+def _timeout_of(value: Any) -> float | None:
+    """Seconds a wait may last: a timeout's total, or the read part of a (connect, read) pair."""
+    return float(value[1]) if isinstance(value, tuple) else None if value is None else float(value)
+
+
+def _read_wait(response: Any, label: str, limit: float | None) -> DagRunWaitResult:
+    """The last line of a wait's NDJSON stream, read as it comes; see ``wait_dag_run_until_finished``."""
+    from urllib3.exceptions import HTTPError
+
+    from airflow_python_sdk.rest import RESTResponse, _transport_error
+
+    started, last, done = time.monotonic(), None, False
+    try:
+        if response.status >= 400:
+            answer = RESTResponse(response, 0.0)
+            raise exception_for_status(answer.status)(http_resp=answer)
+        for line in response:  # urllib3 yields each line as soon as it has come in
+            if not line.strip():
+                continue
+            try:
+                last = json.loads(line)
+            except ValueError as exc:
+                raise ApiException(response.status, f"the answer is not NDJSON ({exc})", line.decode()) from exc
+            state = last.get("state") if isinstance(last, dict) else None
+            elapsed = time.monotonic() - started
+            if limit is not None and elapsed > limit and not is_finished(state):
+                raise WaitTimeoutError(
+                    f"{label} is still {state} after {elapsed:.1f} s (timeout {limit:g} s)",
+                    state=DagState(state) if isinstance(state, str) else None,
+                    timeout=limit,
+                    elapsed=elapsed,
+                )
+        done = True
+    except HTTPError as exc:
+        raise _transport_error(exc, "GET", str(response.url)) or exc from exc
+    finally:
+        if not done:
+            response.close()  # an unfinished stream: the connection is not reused
+        response.release_conn()
+    if last is None:
+        raise ApiException(response.status, "the answer is empty where data was expected")
+    try:
+        return DagRunWaitResult._from_server(last)
+    except ValueError as exc:
+        raise ApiValueError(f"wait_dag_run_until_finished(): {exc}", ["wait_dag_run_until_finished"]) from exc
 
 
 def _logical_date_key(body: dict[str, Any]) -> dict[str, Any]:
@@ -85,14 +147,49 @@ class DAGRunApi(Api):
         state: list[str] | None = None,
         order_by: str | None = None,
         fields: list[str] | None = AIRFLOW_2_ONLY,
+        logical_date_gte: datetime | None = None,
+        logical_date_gt: datetime | None = AIRFLOW_3_ONLY,
+        logical_date_lte: datetime | None = None,
+        logical_date_lt: datetime | None = AIRFLOW_3_ONLY,
+        run_after_gte: datetime | None = AIRFLOW_3_ONLY,
+        run_after_gt: datetime | None = AIRFLOW_3_ONLY,
+        run_after_lte: datetime | None = AIRFLOW_3_ONLY,
+        run_after_lt: datetime | None = AIRFLOW_3_ONLY,
+        start_date_gt: datetime | None = AIRFLOW_3_ONLY,
+        start_date_lt: datetime | None = AIRFLOW_3_ONLY,
+        end_date_gt: datetime | None = AIRFLOW_3_ONLY,
+        end_date_lt: datetime | None = AIRFLOW_3_ONLY,
+        updated_at_gt: datetime | None = AIRFLOW_3_ONLY,
+        updated_at_lt: datetime | None = AIRFLOW_3_ONLY,
+        duration_gte: float | None = AIRFLOW_3_ONLY,
+        duration_gt: float | None = AIRFLOW_3_ONLY,
+        duration_lte: float | None = AIRFLOW_3_ONLY,
+        duration_lt: float | None = AIRFLOW_3_ONLY,
+        conf_contains: str | None = AIRFLOW_3_ONLY,
+        run_type: list[str] | None = AIRFLOW_3_ONLY,
+        dag_version: list[int] | None = AIRFLOW_3_ONLY,
+        bundle_version: str | None = AIRFLOW_3_ONLY,
+        run_id_pattern: str | None = AIRFLOW_3_ONLY,
+        run_id_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        triggering_user_name_pattern: str | None = AIRFLOW_3_ONLY,
+        triggering_user_name_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        dag_id_pattern: str | None = AIRFLOW_3_ONLY,
+        dag_id_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        partition_key_pattern: str | None = AIRFLOW_3_ONLY,
+        partition_key_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        consuming_asset_pattern: str | None = AIRFLOW_3_ONLY,
+        partition_date_gte: date | None = AIRFLOW_3_ONLY,
+        partition_date_lte: date | None = AIRFLOW_3_ONLY,
+        cursor: str | None = AIRFLOW_3_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> DAGRunCollection:
         """List DAG runs.
 
-        Give ``dag_id="~"`` to list the runs of every DAG.
+        Give ``dag_id="~"`` to list the runs of every DAG. On Airflow 3, :func:`~airflow_python_sdk.paginate`
+        walks the runs by ``cursor``.
 
         :param dag_id: The DAG id, or ``~`` for all DAGs.
-        :param limit: How many runs to return (server default 100).
+        :param limit: How many runs to return (server default 100 on Airflow 2, 50 on Airflow 3).
         :param offset: How many runs to skip.
         :param execution_date_gte: Only runs with a logical date at or after this.
         :param execution_date_lte: Only runs with a logical date at or before this.
@@ -105,11 +202,30 @@ class DAGRunApi(Api):
         :param state: Only runs in one of these states.
         :param order_by: Field to sort by; prefix with ``-`` for descending.
         :param fields: Only return these fields of each run.
+        :param logical_date_gte: Airflow 3's name of ``execution_date_gte``: either name works on both servers.
+        :param logical_date_lte: Airflow 3's name of ``execution_date_lte``: either name works on both servers.
+        :param duration_gte: Only runs that ran at least this many seconds.
+        :param duration_gt: Only runs that ran more than this many seconds.
+        :param duration_lte: Only runs that ran at most this many seconds.
+        :param duration_lt: Only runs that ran less than this many seconds.
+        :param conf_contains: Only runs whose ``conf``, as JSON text, contains this text.
+        :param run_type: Only runs of these types: manual, scheduled, backfill, asset_triggered, ...
+        :param dag_version: Only runs created by these DAG version numbers.
+        :param bundle_version: Only runs of this DAG bundle version.
+        :param consuming_asset_pattern: Only runs that consumed an asset whose name or URI contains this text.
+        :param partition_date_gte: Only runs whose partition date is on or after this day (the DAG's
+            timetable zone); only for a partitioned DAG, not ``~``.
+        :param partition_date_lte: Only runs whose partition date is on or before this day (the DAG's
+            timetable zone); only for a partitioned DAG, not ``~``.
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation(
-        "POST", "/dags/~/dagRuns/list", body="list_dag_runs_form", errors=(400, 401, 403), v2=V2(rename=_V2_NAMES)
+        "POST",
+        "/dags/~/dagRuns/list",
+        body="list_dag_runs_form",
+        errors=(400, 401, 403),
+        v2=V2(rename=_V2_NAMES),
     )
     def get_dag_runs_batch(
         self, list_dag_runs_form: ListDagRunsForm, **kwargs: Unpack[CallOptions]
@@ -151,6 +267,40 @@ class DAGRunApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
+    @operation("PATCH", _RUN, body="dag_run_patch_body", errors=_ALL, v1=False)
+    def patch_dag_run(
+        self,
+        dag_id: str | int,
+        dag_run_id: str | int,
+        dag_run_patch_body: DAGRunPatchBody,
+        update_mask: list[str] | None = None,
+        **kwargs: Unpack[CallOptions],
+    ) -> DAGRun:
+        """Change a DAG run's state and/or note in one request (Airflow 3 only).
+
+        The server sets the note first, then the state. On Airflow 2, :meth:`update_dag_run` makes the
+        same change in two requests (it works on both).
+
+        :param dag_id: The DAG id.
+        :param dag_run_id: The DAG run id.
+        :param dag_run_patch_body: The new state and/or note.
+        :param update_mask: Apply only these fields of the body (``state``, ``note``); every field it sets when absent.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("PATCH", "/dags/{dag_id}/dagRuns", body="bulk_body", v1=False)
+    def bulk_dag_runs(self, dag_id: str | int, bulk_body: BulkBody, **kwargs: Unpack[CallOptions]) -> BulkResponse:
+        """Update (state, note) or delete several DAG runs in one request (Airflow 3 only).
+
+        Entities are :class:`BulkDAGRunBody` models (a delete also takes run ids as strings); with
+        ``dag_id="~"`` each entity names its ``dag_id``. Airflow 3 refuses bulk creates (use
+        :meth:`post_dag_run`): each comes back as an error of the answer, as does each entity refused.
+
+        :param dag_id: The DAG id, or ``~`` for runs of several DAGs.
+        :param bulk_body: The actions, applied in order.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
     @operation("POST", _RUN + "/clear", body="clear_dag_run", errors=_ALL, v2=V2())
     def clear_dag_run(
         self, dag_id: str | int, dag_run_id: str | int, clear_dag_run: ClearDagRun, **kwargs: Unpack[CallOptions]
@@ -162,7 +312,34 @@ class DAGRunApi(Api):
 
         :param dag_id: The DAG id.
         :param dag_run_id: The DAG run id.
-        :param clear_dag_run: Whether this is a dry run.
+        :param clear_dag_run: Whether this is a dry run; on Airflow 3 also which tasks, a note, the version.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("POST", "/dags/{dag_id}/clearDagRuns", body="bulk_dag_run_clear_body", errors=_ALL, v1=False)
+    def clear_dag_runs(
+        self, dag_id: str | int, bulk_dag_run_clear_body: BulkDAGRunClearBody, **kwargs: Unpack[CallOptions]
+    ) -> TaskInstanceCollection | DAGRunCollection:
+        """Clear several DAG runs of a DAG (Airflow 3 only): those listed, or else those of a partition selector.
+
+        With ``dry_run`` (the server's default) nothing changes and the answer is the
+        :class:`TaskInstanceCollection` that would be cleared; otherwise it is the cleared runs.
+
+        :param dag_id: The DAG id (``~`` with runs that name their ``dag_id``; not with partition selectors).
+        :param bulk_dag_run_clear_body: The runs, and how to clear them.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("POST", "/dags/{dag_id}/clearPartitions", body="clear_partitions_body", errors=_ALL, v1=False)
+    def clear_dag_run_partitions(
+        self, dag_id: str | int, clear_partitions_body: ClearPartitionsBody, **kwargs: Unpack[CallOptions]
+    ) -> ClearPartitionsResponse:
+        """Reset the ``partition_key`` and ``partition_date`` of matching DAG runs (Airflow 3 only).
+
+        Runs without partition fields are skipped unless ``clear_task_instances`` is set.
+
+        :param dag_id: The DAG id.
+        :param clear_partitions_body: One selector (run id, partition key or partition date window), and how.
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
@@ -185,7 +362,10 @@ class DAGRunApi(Api):
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation(
-        "GET", _RUN + "/upstreamDatasetEvents", errors=(401, 403, 404), v2=V2(path=_RUN + "/upstreamAssetEvents")
+        "GET",
+        _RUN + "/upstreamDatasetEvents",
+        errors=(401, 403, 404),
+        v2=V2(path=_RUN + "/upstreamAssetEvents"),
     )
     def get_upstream_dataset_events(
         self, dag_id: str | int, dag_run_id: str | int, **kwargs: Unpack[CallOptions]
@@ -196,6 +376,41 @@ class DAGRunApi(Api):
         :param dag_run_id: The DAG run id.
         """
         return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("GET", _RUN + "/wait", errors=(401, 403, 404), v1=False)
+    def wait_dag_run_until_finished(
+        self,
+        dag_id: str | int,
+        dag_run_id: str | int,
+        interval: float = 1.0,
+        result: list[str] | None = None,
+        **kwargs: Unpack[CallOptions],
+    ) -> DagRunWaitResult:
+        """Wait on the server until a DAG run is finished; return its state and results (Airflow 3 only, experimental).
+
+        The server checks the run every ``interval`` seconds and streams one JSON line per check; the
+        last one is returned. The wait is bounded by the read timeout (``_request_timeout``, else the
+        configured timeout: 60 s by default): once that has passed, the next line that shows the run
+        unfinished raises :class:`WaitTimeoutError`, and a line slower than it raises
+        :class:`ApiTimeoutError`. With no timeout at all it waits as long as the run takes.
+        ``_preload_content=False`` returns the stream unread. :meth:`wait_for_dag_run` polls instead,
+        on both servers.
+
+        :param dag_id: The DAG id.
+        :param dag_run_id: The DAG run id.
+        :param interval: Seconds between the server's checks of the run (1 by default).
+        :param result: Task ids whose return values to collect; by default the DAG's declared result task's.
+        """
+        options: dict[str, Any] = dict(kwargs)
+        if options.pop("async_req", False):
+            return self.api_client.pool.apply_async(  # type: ignore[return-value]
+                self.wait_dag_run_until_finished, (dag_id, dag_run_id, interval, result), options
+            )
+        if options.get("_preload_content") is False:
+            return self._call(locals())  # type: ignore[no-any-return]
+        timeout = options.get("_request_timeout", self.api_client.configuration.timeout)
+        response = self._call({**locals(), "kwargs": {**options, "_preload_content": False}})
+        return _read_wait(response, f"{dag_id}/{dag_run_id}", _timeout_of(timeout))
 
     def update_dag_run(
         self,
@@ -210,7 +425,7 @@ class DAGRunApi(Api):
         Without ``update_mask`` every modifiable field that ``dag_run`` sets is applied; other fields
         it carries are ignored. A mask naming any other field raises :class:`ApiValueError` before
         anything is sent. The state is applied first (``update_dag_run_state``), then the note
-        (``set_dag_run_note``): two requests, not one transaction.
+        (``set_dag_run_note``): two requests, not one transaction (on Airflow 3, :meth:`patch_dag_run` sends one).
 
         :param dag_id: The DAG id.
         :param dag_run_id: The DAG run id.
@@ -303,3 +518,8 @@ class DAGRunApi(Api):
         if run.dag_run_id is None:
             raise ApiValueError(f"post_dag_run({dag_id!r}) returned a run without a dag_run_id", ["dag_run_id"])
         return self.wait_for_dag_run(dag_id, run.dag_run_id, timeout, poll_interval, progress, max_poll_interval)
+
+    # Airflow 3's names (operationIds) of these operations
+    get_list_dag_runs_batch = get_dag_runs_batch
+    trigger_dag_run = post_dag_run
+    get_upstream_asset_events = get_upstream_dataset_events

@@ -18,10 +18,12 @@ __all__ = ["DagStatsApi"]
 class DagStatsApi(Api):
     """Run counts by state."""
 
-    @operation("GET", "/dagStats", errors=(401, 403), v2=V2(split=("dag_ids",)))
-    def get_dag_stats(self, dag_ids: str, **kwargs: Unpack[CallOptions]) -> DagStatsCollectionSchema:
+    @operation("GET", "/dagStats", joined=("dag_ids",), errors=(401, 403), v2=V2(split=("dag_ids",)))
+    def get_dag_stats(self, dag_ids: str | list[str], **kwargs: Unpack[CallOptions]) -> DagStatsCollectionSchema:
         """Count the runs of some DAGs by state.
 
-        :param dag_ids: The DAG ids, separated by commas.
+        Airflow 3 lists only DAGs that have runs, and every such DAG with ``dag_ids=[]``.
+
+        :param dag_ids: The DAG ids, as a list or separated by commas.
         """
         return self._call(locals())  # type: ignore[no-any-return]

@@ -25,15 +25,15 @@ class DagWarningApi(Api):
         warning_type: str | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        order_by: str | None = None,
+        order_by: str | list[str] | None = None,
         **kwargs: Unpack[CallOptions],
     ) -> DagWarningCollection:
         """List DAG warnings.
 
         :param dag_id: Only warnings about this DAG.
-        :param warning_type: Only warnings of this kind, e.g. ``non-existent pool``.
-        :param limit: How many warnings to return (server default 100).
-        :param offset: How many warnings to skip.
-        :param order_by: Field to sort by; prefix with ``-`` for descending.
+        :param warning_type: Only warnings of this kind (a :class:`DagWarningType` or its value).
         """
         return self._call(locals())  # type: ignore[no-any-return]
+
+    # Airflow 3's names (operationIds) of these operations
+    list_dag_warnings = get_dag_warnings

@@ -5,7 +5,8 @@ it exactly as the DAG declares it.
 
 Airflow 3 calls datasets assets and addresses them by a numeric id. On an Airflow 3 host each method
 taking a URI first looks up the asset with exactly that URI (one extra request), and answers carry
-the URI as on Airflow 2.
+the URI as on Airflow 2. Each method also answers to Airflow 3's name (``get_assets`` for
+``get_datasets``); :class:`~airflow_python_sdk.api.asset_api.AssetApi` adds what only Airflow 3 has.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from airflow_python_sdk.model.dataset_event_collection import DatasetEventCollec
 from airflow_python_sdk.model.queued_event import QueuedEvent
 from airflow_python_sdk.model.queued_event_collection import QueuedEventCollection
 from airflow_python_sdk.model_utils import to_json
-from airflow_python_sdk.operation import V2, Api, Args, operation
+from airflow_python_sdk.operation import AIRFLOW_3_ONLY, V2, Api, Args, operation
 from airflow_python_sdk.pagination import paginate
 
 if TYPE_CHECKING:
@@ -43,8 +44,9 @@ _ASSET_QUEUE_V2 = "/assets/{uri}/queuedEvents"
 
 
 def _asset_id(client: ApiClient, uri: str) -> int:
-    """The id of the Airflow 3 asset whose URI is exactly ``uri`` (the server's filter matches parts)."""
-    for asset in paginate(DatasetApi(client).get_datasets, uri_pattern=uri):
+    """The id of the Airflow 3 asset whose URI is exactly ``uri`` (the server's filter matches parts),
+    active or not (as Airflow 2 finds datasets no DAG declares any more)."""
+    for asset in paginate(DatasetApi(client).get_datasets, uri_pattern=uri, only_active=False):
         if asset.uri == uri and asset.id is not None:
             return asset.id
     raise not_found(f"no asset has the URI {uri!r}")
@@ -125,7 +127,9 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _DAG_QUEUE, errors=_READ, v2=V2(_DAG_QUEUE_V2, answer=_with_uris))
+    @operation(
+        "GET", _DAG_QUEUE, errors=_READ, v2=V2(_DAG_QUEUE_V2, answer=_with_uris)
+    )
     def get_dag_dataset_queued_events(
         self, dag_id: str | int, before: datetime | None = None, **kwargs: Unpack[CallOptions]
     ) -> QueuedEventCollection:
@@ -147,7 +151,12 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", _DATASET_QUEUE, errors=_READ, v2=V2(_ASSET_QUEUE_V2, resolve=_by_asset_id, answer=_with_uri))
+    @operation(
+        "GET",
+        _DATASET_QUEUE,
+        errors=_READ,
+        v2=V2(_ASSET_QUEUE_V2, resolve=_by_asset_id, answer=_with_uri),
+    )
     def get_dataset_queued_events(
         self, uri: str, before: datetime | None = None, **kwargs: Unpack[CallOptions]
     ) -> QueuedEventCollection:
@@ -158,7 +167,12 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("DELETE", _DATASET_QUEUE, errors=_DELETE, v2=V2(_ASSET_QUEUE_V2, resolve=_by_asset_id))
+    @operation(
+        "DELETE",
+        _DATASET_QUEUE,
+        errors=_DELETE,
+        v2=V2(_ASSET_QUEUE_V2, resolve=_by_asset_id),
+    )
     def delete_dataset_queued_events(
         self, uri: str, before: datetime | None = None, **kwargs: Unpack[CallOptions]
     ) -> None:
@@ -177,15 +191,21 @@ class DatasetApi(Api):
         order_by: str | None = None,
         uri_pattern: str | None = None,
         dag_ids: str | None = None,
+        name_pattern: str | None = AIRFLOW_3_ONLY,
+        name_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        uri_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        only_active: bool | None = AIRFLOW_3_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> DatasetCollection:
         """List datasets.
 
-        :param limit: How many datasets to return (server default 100).
+        :param limit: How many datasets to return (server default 100; Airflow 3: 50).
         :param offset: How many datasets to skip.
-        :param order_by: Field to sort by (id, uri, created_at, updated_at); prefix with ``-`` for descending.
+        :param order_by: Field to sort by (id, uri, created_at, updated_at; Airflow 3: name too); prefix with
+            ``-`` for descending.
         :param uri_pattern: Only datasets whose URI contains this text (case-insensitive).
         :param dag_ids: Only datasets some of these DAGs (comma-separated ids) produce or consume.
+        :param only_active: False lists assets no DAG declares any more too (server default true).
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
@@ -197,7 +217,12 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation("GET", "/datasets/events", errors=_READ, v2=V2("/assets/events", rename={"dataset_id": "asset_id"}))
+    @operation(
+        "GET",
+        "/datasets/events",
+        errors=_READ,
+        v2=V2("/assets/events", rename={"dataset_id": "asset_id"}),
+    )
     def get_dataset_events(
         self,
         limit: int | None = None,
@@ -208,6 +233,12 @@ class DatasetApi(Api):
         source_task_id: str | None = None,
         source_run_id: str | None = None,
         source_map_index: int | None = None,
+        name_pattern: str | None = AIRFLOW_3_ONLY,
+        name_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        timestamp_gte: datetime | None = AIRFLOW_3_ONLY,
+        timestamp_gt: datetime | None = AIRFLOW_3_ONLY,
+        timestamp_lte: datetime | None = AIRFLOW_3_ONLY,
+        timestamp_lt: datetime | None = AIRFLOW_3_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> DatasetEventCollection:
         """List dataset events (updates of datasets).
@@ -235,6 +266,18 @@ class DatasetApi(Api):
     ) -> DatasetEvent:
         """Record an update of a dataset, which queues runs of the DAGs scheduled on it.
 
-        :param create_dataset_event: The dataset's URI and optional extra data.
+        :param create_dataset_event: The dataset's URI and optional extra data (Airflow 3: a partition key too).
         """
         return self._call(locals())  # type: ignore[no-any-return]
+
+    # Airflow 3's names (operationIds) of these operations
+    get_assets = get_datasets
+    get_asset = get_dataset
+    get_asset_events = get_dataset_events
+    create_asset_event = create_dataset_event
+    get_asset_queued_events = get_dataset_queued_events
+    delete_asset_queued_events = delete_dataset_queued_events
+    get_dag_asset_queued_events = get_dag_dataset_queued_events
+    delete_dag_asset_queued_events = delete_dag_dataset_queued_events
+    get_dag_asset_queued_event = get_dag_dataset_queued_event
+    delete_dag_asset_queued_event = delete_dag_dataset_queued_event

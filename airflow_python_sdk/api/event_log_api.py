@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.event_log import EventLog
 from airflow_python_sdk.model.event_log_collection import EventLogCollection
-from airflow_python_sdk.operation import V2, Api, operation
+from airflow_python_sdk.operation import AIRFLOW_3_ONLY, V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -16,11 +16,13 @@ if TYPE_CHECKING:
 
 __all__ = ["EventLogApi"]
 
+_EVENTS = ("included_events", "excluded_events")  # comma-joined on Airflow 2, repeated on Airflow 3
+
 
 class EventLogApi(Api):
     """Operations on audit log entries."""
 
-    @operation("GET", "/eventLogs", errors=(401, 403), v2=V2())
+    @operation("GET", "/eventLogs", joined=_EVENTS, errors=(401, 403), v2=V2(split=_EVENTS))
     def get_event_logs(
         self,
         limit: int | None = None,
@@ -35,8 +37,18 @@ class EventLogApi(Api):
         owner: str | None = None,
         before: datetime | None = None,
         after: datetime | None = None,
-        included_events: str | None = None,
-        excluded_events: str | None = None,
+        included_events: str | list[str] | None = None,
+        excluded_events: str | list[str] | None = None,
+        dag_id_pattern: str | None = AIRFLOW_3_ONLY,
+        dag_id_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        task_id_pattern: str | None = AIRFLOW_3_ONLY,
+        task_id_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        run_id_pattern: str | None = AIRFLOW_3_ONLY,
+        run_id_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        owner_pattern: str | None = AIRFLOW_3_ONLY,
+        owner_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        event_pattern: str | None = AIRFLOW_3_ONLY,
+        event_prefix_pattern: str | None = AIRFLOW_3_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> EventLogCollection:
         """List audit log entries.
@@ -53,8 +65,8 @@ class EventLogApi(Api):
         :param owner: Only entries by this user.
         :param before: Only entries from before this time.
         :param after: Only entries from after this time.
-        :param included_events: Only these events, comma-separated.
-        :param excluded_events: Not these events, comma-separated.
+        :param included_events: Only these events (a list, or their names comma-separated).
+        :param excluded_events: Not these events (a list, or their names comma-separated).
         """
         return self._call(locals())  # type: ignore[no-any-return]
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.import_error import ImportError as ImportErrorModel
 from airflow_python_sdk.model.import_error_collection import ImportErrorCollection
-from airflow_python_sdk.operation import V2, Api, operation
+from airflow_python_sdk.operation import AIRFLOW_3_ONLY, V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -25,6 +25,10 @@ class ImportErrorApi(Api):
         limit: int | None = None,
         offset: int | None = None,
         order_by: str | None = None,
+        filename: str | None = AIRFLOW_3_ONLY,
+        filename_pattern: str | None = AIRFLOW_3_ONLY,
+        filename_prefix_pattern: str | None = AIRFLOW_3_ONLY,
+        bundle_name: str | None = AIRFLOW_3_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> ImportErrorCollection:
         """List import errors.
@@ -33,6 +37,8 @@ class ImportErrorApi(Api):
         :param offset: How many errors to skip.
         :param order_by: ``import_error_id`` (the server's default), ``timestamp`` or ``filename``;
             prefix with ``-`` for descending.
+        :param filename: Only the error of this file (its path within its bundle).
+        :param bundle_name: Only errors of files of this DAG bundle.
         """
         return self._call(locals())  # type: ignore[no-any-return]
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from airflow_python_sdk.api._bulk import bulk_body
+from airflow_python_sdk.model.bulk_body import BulkBody
+from airflow_python_sdk.model.bulk_response import BulkResponse
 from airflow_python_sdk.model.pool import Pool
 from airflow_python_sdk.model.pool_collection import PoolCollection
-from airflow_python_sdk.operation import V2, Api, operation
+from airflow_python_sdk.operation import AIRFLOW_3_ONLY, V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -33,6 +36,8 @@ class PoolApi(Api):
         limit: int | None = None,
         offset: int | None = None,
         order_by: str | None = None,
+        pool_name_pattern: str | None = AIRFLOW_3_ONLY,
+        pool_name_prefix_pattern: str | None = AIRFLOW_3_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> PoolCollection:
         """List pools with their slot usage.
@@ -85,6 +90,18 @@ class PoolApi(Api):
         :param pool_name: The pool's current name.
         :param pool: The new values.
         :param update_mask: Only change these fields (``name``, ``slots``, ``description``, ``include_deferred``).
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
+    @operation("PATCH", "/pools", body="bulk_body", v1=False, v2=V2(body=bulk_body("name", include_deferred=False)))
+    def bulk_pools(self, bulk_body: BulkBody, **kwargs: Unpack[CallOptions]) -> BulkResponse:
+        """Create, update and delete pools in one request; each refused one is in the answer's errors.
+
+        Airflow 3 wants ``include_deferred`` in every update: an entity without it is sent with false,
+        as :meth:`patch_pool` does (outside ``update_mask`` it changes nothing). A delete's entities may
+        be names or :class:`Pool` models (their names are sent).
+
+        :param bulk_body: The actions, applied in order; entities are :class:`Pool` bodies.
         """
         return self._call(locals())  # type: ignore[no-any-return]
 

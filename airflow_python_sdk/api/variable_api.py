@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from airflow_python_sdk.api._bulk import bulk_body
+from airflow_python_sdk.model.bulk_body import BulkBody
+from airflow_python_sdk.model.bulk_response import BulkResponse
 from airflow_python_sdk.model.variable import Variable
 from airflow_python_sdk.model.variable_collection import VariableCollection
-from airflow_python_sdk.operation import V2, Api, operation
+from airflow_python_sdk.operation import AIRFLOW_3_ONLY, V2, Api, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -28,11 +31,11 @@ class VariableApi(Api):
         limit: int | None = None,
         offset: int | None = None,
         order_by: str | None = None,
+        variable_key_pattern: str | None = AIRFLOW_3_ONLY,
+        variable_key_prefix_pattern: str | None = AIRFLOW_3_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> VariableCollection:
-        """List variables.
-
-        The spec leaves values out of listings; Airflow 2.11 sends them anyway (read ``item["value"]``).
+        """List variables with their values (which Airflow 2's spec leaves out, though it sends them).
 
         :param limit: How many variables to return (server default 100).
         :param offset: How many variables to skip.
@@ -42,7 +45,7 @@ class VariableApi(Api):
 
     @operation("POST", "/variables", body="variable", errors=(400, 401, 403), v2=V2())
     def post_variables(self, variable: Variable, **kwargs: Unpack[CallOptions]) -> Variable:
-        """Create a variable, or overwrite the one with the same key.
+        """Create a variable; Airflow 2 overwrites one with the same key, Airflow 3 refuses it (409).
 
         :param variable: The variable; ``key`` and ``value`` are required.
         """
@@ -74,6 +77,16 @@ class VariableApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
+    @operation("PATCH", "/variables", body="bulk_body", v1=False, v2=V2(body=bulk_body("key")))
+    def bulk_variables(self, bulk_body: BulkBody, **kwargs: Unpack[CallOptions]) -> BulkResponse:
+        """Create, update and delete variables in one request; each refused one is in the answer's errors.
+
+        A delete's entities may be keys or :class:`Variable` models (their keys are sent).
+
+        :param bulk_body: The actions, applied in order; entities are :class:`Variable` bodies.
+        """
+        return self._call(locals())  # type: ignore[no-any-return]
+
     @operation("DELETE", _ONE, errors=_ALL, v2=V2())
     def delete_variable(self, variable_key: str, **kwargs: Unpack[CallOptions]) -> None:
         """Delete a variable.
@@ -81,3 +94,6 @@ class VariableApi(Api):
         :param variable_key: The variable's key.
         """
         return self._call(locals())  # type: ignore[no-any-return]
+
+    # Airflow 3's names (operationIds) of these operations
+    post_variable = post_variables

@@ -21,3 +21,9 @@ class BasicDAGRun(Model):
     data_interval_start: datetime | None = Field(default=None, nullable=True, read_only=True)
     data_interval_end: datetime | None = Field(default=None, nullable=True, read_only=True)
     state: DagState | None = Field(default=None, read_only=True, doc="The run's state.")
+    partition_key: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The partition the run covers."
+    )
+    triggering: bool | None = Field(
+        default=None, read_only=True, v2_only=True, doc="Whether this event triggered the run (its latest event)."
+    )

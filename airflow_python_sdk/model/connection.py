@@ -1,4 +1,4 @@
-"""A connection with its extra and (write-only) password."""
+"""A connection with its extra and password."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ __all__ = ["Connection"]
 
 
 class Connection(ConnectionCollectionItem):
-    """A connection in full: what a listing shows plus the extra and the password."""
+    """A connection in full: the body to create, update or test one, and what reading one answers."""
 
     extra: str | None = Field(default=None, nullable=True, doc="Further settings, usually a JSON object as text.")
-    password: str | None = Field(default=None, doc="The password; write-only: the server never returns it.")
+    password: str | None = Field(
+        default=None, doc="The password; answers hold ``***`` when one is set (Airflow 3) or leave it out (Airflow 2)."
+    )

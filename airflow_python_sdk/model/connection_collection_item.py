@@ -1,4 +1,4 @@
-"""A connection as listed (without password or extra)."""
+"""A connection as listed."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ __all__ = ["ConnectionCollectionItem"]
 
 
 class ConnectionCollectionItem(Model):
-    """A connection's id, type and address; listings leave out the password and extra."""
+    """A connection as listed: its id, type and address; Airflow 3 adds its extra and masked password."""
 
     connection_id: str | None = Field(default=None, doc="The connection's id.")
     conn_type: str | None = Field(default=None, doc="The connection type, e.g. `postgres` or `http`.")
@@ -17,6 +17,12 @@ class ConnectionCollectionItem(Model):
     login: str | None = Field(default=None, nullable=True, doc="User name to log in with.")
     schema: str | None = Field(default=None, nullable=True, doc="Schema, database or path, depending on the type.")
     port: int | None = Field(default=None, nullable=True, doc="Port number.")
+    extra: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Further settings (Airflow 3 lists them)."
+    )
+    password: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="``***`` when one is set (Airflow 3 lists it)."
+    )
     team_name: str | None = Field(
-        default=None, nullable=True, read_only=True, v2_only=True, doc="The team that owns it (Airflow 3 multi-team)."
+        default=None, nullable=True, v2_only=True, doc="The team that owns it (Airflow 3 multi-team deployments)."
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from airflow_python_sdk.model.asset_event_access_control import AssetEventAccessControl
 from airflow_python_sdk.model_utils import Field, Model
 
 __all__ = ["CreateDatasetEvent"]
@@ -14,3 +15,9 @@ class CreateDatasetEvent(Model):
 
     dataset_uri: str | None = Field(default=None, doc="URI of the dataset that was updated (required).")
     extra: dict[str, Any] | None = Field(default=None, nullable=True, doc="Extra data to attach to the event.")
+    partition_key: str | None = Field(
+        default=None, nullable=True, v2_only=True, doc="The partition the update is for (Airflow 3)."
+    )
+    access_control: AssetEventAccessControl | None = Field(
+        default=None, nullable=True, v2_only=True, doc="Which teams' DAGs it may trigger (Airflow 3, multi-team)."
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from airflow_python_sdk.model.dag_run_type import DagRunType
 from airflow_python_sdk.model.schedule_interval import ScheduleInterval
 from airflow_python_sdk.model.tag import Tag
 from airflow_python_sdk.model_utils import Field, Model
@@ -108,7 +109,7 @@ class DAG(Model):
     next_dagrun_run_after: datetime | None = Field(
         default=None, nullable=True, read_only=True, v2_only=True, doc="Earliest time its next run can start."
     )
-    allowed_run_types: list[str] | None = Field(
+    allowed_run_types: list[DagRunType] | None = Field(
         default=None, nullable=True, read_only=True, v2_only=True, doc="The run types it allows (all when null)."
     )
     is_backfillable: bool | None = Field(

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from airflow_python_sdk.model.dag import DAG
+from airflow_python_sdk.model.dag_version import DagVersion
 from airflow_python_sdk.model.time_delta import TimeDelta
 from airflow_python_sdk.model.timezone import Timezone
 from airflow_python_sdk.model_utils import Field
@@ -24,7 +25,7 @@ class DAGDetail(DAG):
     )
     start_date: datetime | None = Field(default=None, nullable=True, read_only=True, doc="The DAG's start date.")
     dag_run_timeout: TimeDelta | None = Field(
-        default=None, nullable=True, doc="How long a run may take before it fails."
+        default=None, nullable=True, doc="How long a run may take before it fails (Airflow 3 sends ISO 8601 text)."
     )
     dataset_expression: dict[str, Any] | None = Field(
         default=None, nullable=True, doc="The dataset condition that triggers it (any/all, nested)."
@@ -53,7 +54,7 @@ class DAGDetail(DAG):
     rerun_with_latest_version: bool | None = Field(
         default=None, nullable=True, read_only=True, v2_only=True, doc="Whether cleared runs use its latest version."
     )
-    owner_links: dict[str, Any] | None = Field(
+    owner_links: dict[str, str] | None = Field(
         default=None, nullable=True, read_only=True, v2_only=True, doc="Links of its owners."
     )
     is_favorite: bool | None = Field(
@@ -62,10 +63,6 @@ class DAGDetail(DAG):
     active_runs_count: int | None = Field(
         default=None, read_only=True, v2_only=True, doc="How many of its runs are active."
     )
-    latest_dag_version: dict[str, Any] | None = Field(
-        default=None,
-        nullable=True,
-        read_only=True,
-        v2_only=True,
-        doc="Its latest version (id, version_number, bundle, created_at, ...).",
+    latest_dag_version: DagVersion | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="Its latest version."
     )

@@ -14,6 +14,6 @@ class DagProcessorStatus(Model):
     """The DAG processor's health and its latest heartbeat."""
 
     status: HealthStatus | None = Field(default=None, nullable=True, doc="The DAG processor's health.")
-    latest_dag_processor_heartbeat: datetime | None = Field(
+    latest_dag_processor_heartbeat: datetime | str | None = Field(
         default=None, nullable=True, read_only=True, doc="When the DAG processor last reported in; None if never."
     )

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
+from airflow_python_sdk.model.dag_run_triggered_by_type import DagRunTriggeredByType
+from airflow_python_sdk.model.dag_run_type import DagRunType
 from airflow_python_sdk.model.dag_state import DagState
+from airflow_python_sdk.model.dag_version import DagVersion
 from airflow_python_sdk.model_utils import Field, Model
 
 __all__ = ["DAGRun"]
@@ -35,8 +38,8 @@ class DAGRun(Model):
     last_scheduling_decision: datetime | None = Field(
         default=None, nullable=True, read_only=True, doc="When the scheduler last looked at this run."
     )
-    run_type: str | None = Field(
-        default=None, read_only=True, doc="How the run came about: backfill, manual, scheduled, dataset_triggered."
+    run_type: DagRunType | None = Field(
+        default=None, read_only=True, doc="How the run came about: manual, scheduled, backfill, asset_triggered, ..."
     )
     state: DagState | None = Field(
         default=None, read_only=True, doc="The run's state; accepts a DagState, a TaskState or a string."
@@ -54,7 +57,7 @@ class DAGRun(Model):
     run_after: datetime | None = Field(
         default=None, v2_only=True, doc="The earliest time it may run; settable at creation (Airflow 3)."
     )
-    triggered_by: str | None = Field(
+    triggered_by: DagRunTriggeredByType | None = Field(
         default=None,
         nullable=True,
         read_only=True,
@@ -64,7 +67,7 @@ class DAGRun(Model):
     triggering_user_name: str | None = Field(
         default=None, nullable=True, read_only=True, v2_only=True, doc="The user who triggered it."
     )
-    dag_versions: list[dict[str, Any]] | None = Field(
+    dag_versions: list[DagVersion] | None = Field(
         default=None, read_only=True, v2_only=True, doc="The DAG versions the run used."
     )
     bundle_version: str | None = Field(

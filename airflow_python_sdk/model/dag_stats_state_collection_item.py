@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from airflow_python_sdk.model.dag_state import DagState
 from airflow_python_sdk.model_utils import Field, Model
 
 __all__ = ["DagStatsStateCollectionItem"]
@@ -10,5 +11,5 @@ __all__ = ["DagStatsStateCollectionItem"]
 class DagStatsStateCollectionItem(Model):
     """A run state and the number of a DAG's runs in it."""
 
-    state: str | None = Field(default=None, doc="The run state.")
+    state: DagState | None = Field(default=None, doc="The run state.")
     count: int | None = Field(default=None, doc="How many runs are in that state.")

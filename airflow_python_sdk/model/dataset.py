@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from airflow_python_sdk.model.asset_alias import AssetAlias
+from airflow_python_sdk.model.asset_watcher import AssetWatcher
 from airflow_python_sdk.model.dag_schedule_dataset_reference import DagScheduleDatasetReference
+from airflow_python_sdk.model.last_asset_event import LastAssetEvent
+from airflow_python_sdk.model.task_inlet_asset_reference import TaskInletAssetReference
 from airflow_python_sdk.model.task_outlet_dataset_reference import TaskOutletDatasetReference
 from airflow_python_sdk.model_utils import Field, Model
 
@@ -27,15 +31,15 @@ class Dataset(Model):
     )
     name: str | None = Field(default=None, read_only=True, v2_only=True, doc="The asset's name.")
     group: str | None = Field(default=None, read_only=True, v2_only=True, doc="The asset's group.")
-    consuming_tasks: list[TaskOutletDatasetReference] | None = Field(
+    consuming_tasks: list[TaskInletAssetReference] | None = Field(
         default=None, read_only=True, v2_only=True, doc="The tasks that read this asset (inlets)."
     )
-    aliases: list[dict[str, Any]] | None = Field(
+    aliases: list[AssetAlias] | None = Field(
         default=None, read_only=True, v2_only=True, doc="The asset aliases that resolve to it."
     )
-    watchers: list[dict[str, Any]] | None = Field(
+    watchers: list[AssetWatcher] | None = Field(
         default=None, read_only=True, v2_only=True, doc="The triggers watching it."
     )
-    last_asset_event: dict[str, Any] | None = Field(
+    last_asset_event: LastAssetEvent | None = Field(
         default=None, nullable=True, read_only=True, v2_only=True, doc="The id and time of its latest event."
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from airflow_python_sdk.model.collection_info import CollectionInfo
 from airflow_python_sdk.model.dataset import Dataset
-from airflow_python_sdk.model_utils import Field
+from airflow_python_sdk.model_utils import Field, Page
 
 __all__ = ["DatasetCollection"]
 
 
-class DatasetCollection(CollectionInfo):
+class DatasetCollection(CollectionInfo, Page[Dataset]):
     """A page of datasets and a total count."""
 
     datasets: list[Dataset] | None = Field(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from airflow_python_sdk.model.collection_info import CollectionInfo
 from airflow_python_sdk.model.dataset_event import DatasetEvent
-from airflow_python_sdk.model_utils import Field
+from airflow_python_sdk.model_utils import Field, Page
 
 __all__ = ["DatasetEventCollection"]
 
 
-class DatasetEventCollection(CollectionInfo):
+class DatasetEventCollection(CollectionInfo, Page[DatasetEvent]):
     """A page of dataset events and the total number that match."""
 
     dataset_events: list[DatasetEvent] | None = Field(

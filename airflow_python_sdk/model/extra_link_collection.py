@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from airflow_python_sdk.model.extra_link import ExtraLink
-from airflow_python_sdk.model_utils import Field, Model
+from airflow_python_sdk.model_utils import Field, Model, Page
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 __all__ = ["ExtraLinkCollection"]
 
 
-class ExtraLinkCollection(Model):
+class ExtraLinkCollection(Model, Page[ExtraLink]):
     """Every extra link of one task instance.
 
     Airflow 2 answers with a plain ``{link name: URL or null}`` object instead of the ``extra_links``

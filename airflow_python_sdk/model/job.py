@@ -22,3 +22,6 @@ class Job(Model):
     executor_class: str | None = Field(default=None, nullable=True, doc="The executor it uses.")
     hostname: str | None = Field(default=None, nullable=True, doc="Host it runs on.")
     unixname: str | None = Field(default=None, nullable=True, doc="Unix user it runs as.")
+    dag_display_name: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The DAG's display name, for backfill jobs."
+    )

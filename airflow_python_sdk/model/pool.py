@@ -21,5 +21,5 @@ class Pool(Model):
     description: str | None = Field(default=None, nullable=True, doc="What the pool is for.")
     include_deferred: bool | None = Field(default=None, doc="Whether deferred tasks count against the slots.")
     team_name: str | None = Field(
-        default=None, nullable=True, read_only=True, v2_only=True, doc="The team that owns it (Airflow 3 multi-team)."
+        default=None, nullable=True, v2_only=True, doc="The team that owns it (Airflow 3 multi-team deployments)."
     )

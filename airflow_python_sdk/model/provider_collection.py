@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from airflow_python_sdk.model.provider import Provider
-from airflow_python_sdk.model_utils import Field, Model
+from airflow_python_sdk.model_utils import Field, Model, Page
 
 __all__ = ["ProviderCollection"]
 
 
-class ProviderCollection(Model):
+class ProviderCollection(Model, Page[Provider]):
     """The provider packages installed on the server."""
 
     providers: list[Provider] | None = Field(default=None, doc="The providers.")

@@ -14,6 +14,6 @@ class SchedulerStatus(Model):
     """The scheduler's health and its latest heartbeat."""
 
     status: HealthStatus | None = Field(default=None, nullable=True, doc="The scheduler's health.")
-    latest_scheduler_heartbeat: datetime | None = Field(
+    latest_scheduler_heartbeat: datetime | str | None = Field(
         default=None, nullable=True, read_only=True, doc="When the scheduler last reported in; None if never."
     )

@@ -26,8 +26,10 @@ class Task(Model):
     start_date: datetime | None = Field(default=None, nullable=True, read_only=True, doc="When it starts being run.")
     end_date: datetime | None = Field(default=None, nullable=True, read_only=True, doc="When it stops being run.")
     trigger_rule: TriggerRule | None = Field(default=None, doc="When it runs, given its upstream tasks' states.")
-    extra_links: list[dict[str, Any]] | None = Field(
-        default=None, read_only=True, doc="Its extra links, each ``{'class_ref': {...}}``."
+    extra_links: list[dict[str, Any]] | list[str] | None = Field(
+        default=None,
+        read_only=True,
+        doc="Its extra links: Airflow 2 sends ``{'class_ref': {...}}`` each, Airflow 3 their names.",
     )
     depends_on_past: bool | None = Field(default=None, read_only=True, doc="Whether it waits for its previous run.")
     is_mapped: bool | None = Field(default=None, read_only=True, doc="Whether it is a mapped task.")
@@ -41,8 +43,10 @@ class Task(Model):
     pool_slots: float | None = Field(default=None, read_only=True, doc="Slots it takes.")
     execution_timeout: TimeDelta | None = Field(default=None, nullable=True, doc="How long one try may run.")
     retry_delay: TimeDelta | None = Field(default=None, nullable=True, doc="Wait before a retry.")
-    retry_exponential_backoff: bool | None = Field(
-        default=None, read_only=True, doc="Whether the wait grows with each retry."
+    retry_exponential_backoff: bool | float | None = Field(
+        default=None,
+        read_only=True,
+        doc="Airflow 2: whether the wait grows with each retry; Airflow 3: the factor it grows by (0: it does not).",
     )
     priority_weight: float | None = Field(default=None, read_only=True, doc="Its priority weight.")
     weight_rule: WeightRule | None = Field(default=None, doc="How its effective priority is computed.")

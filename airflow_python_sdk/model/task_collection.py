@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from airflow_python_sdk.model.task import Task
-from airflow_python_sdk.model_utils import Field, Model
+from airflow_python_sdk.model_utils import Field, Model, Page
 
 __all__ = ["TaskCollection"]
 
 
-class TaskCollection(Model):
+class TaskCollection(Model, Page[Task]):
     """Every task of one DAG."""
 
     tasks: list[Task] | None = Field(default=None, doc="The tasks.")

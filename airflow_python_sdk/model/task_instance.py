@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from airflow_python_sdk.model.dag_version import DagVersion
 from airflow_python_sdk.model.job import Job
 from airflow_python_sdk.model.sla_miss import SLAMiss
 from airflow_python_sdk.model.task_state import TaskState
@@ -38,7 +39,7 @@ class TaskInstance(Model):
     queue: str | None = Field(default=None, nullable=True, doc="Executor queue.")
     priority_weight: int | None = Field(default=None, nullable=True, doc="Priority.")
     operator: str | None = Field(default=None, nullable=True, doc="Operator class name.")
-    queued_when: str | None = Field(default=None, nullable=True, doc="When it was queued.")
+    queued_when: datetime | None = Field(default=None, nullable=True, doc="When it was queued.")
     pid: int | None = Field(default=None, nullable=True, doc="Process id while running.")
     executor: str | None = Field(default=None, nullable=True, doc="Executor it runs on; None for the default.")
     executor_config: str | None = Field(default=None, doc="Executor settings, serialised.")
@@ -59,6 +60,6 @@ class TaskInstance(Model):
     scheduled_when: datetime | None = Field(
         default=None, nullable=True, read_only=True, v2_only=True, doc="When it was scheduled."
     )
-    dag_version: dict[str, Any] | None = Field(
+    dag_version: DagVersion | None = Field(
         default=None, nullable=True, read_only=True, v2_only=True, doc="The version of the DAG it runs."
     )

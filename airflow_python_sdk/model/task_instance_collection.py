@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from airflow_python_sdk.model.collection_info import CursorPage
 from airflow_python_sdk.model.task_instance import TaskInstance
-from airflow_python_sdk.model_utils import Field
+from airflow_python_sdk.model_utils import Field, Page
 
 __all__ = ["TaskInstanceCollection"]
 
 
-class TaskInstanceCollection(CursorPage):
+class TaskInstanceCollection(CursorPage, Page[TaskInstance]):
     """A page of task instances and the total number that match."""
 
     task_instances: list[TaskInstance] | None = Field(default=None, doc="The task instances on this page.")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
+from airflow_python_sdk.model.dag_version import DagVersion
 from airflow_python_sdk.model.task_state import TaskState
 from airflow_python_sdk.model_utils import Field, Model
 
@@ -32,7 +32,7 @@ class TaskInstanceHistory(Model):
     queue: str | None = Field(default=None, nullable=True, doc="Executor queue.")
     priority_weight: int | None = Field(default=None, nullable=True, doc="Priority.")
     operator: str | None = Field(default=None, nullable=True, doc="Operator class name.")
-    queued_when: str | None = Field(default=None, nullable=True, doc="When it was queued.")
+    queued_when: datetime | None = Field(default=None, nullable=True, doc="When it was queued.")
     pid: int | None = Field(default=None, nullable=True, doc="Process id it ran as.")
     executor: str | None = Field(default=None, nullable=True, doc="Executor it ran on; None for the default.")
     executor_config: str | None = Field(default=None, doc="Executor settings, serialised.")
@@ -43,6 +43,6 @@ class TaskInstanceHistory(Model):
     scheduled_when: datetime | None = Field(
         default=None, nullable=True, read_only=True, v2_only=True, doc="When it was scheduled."
     )
-    dag_version: dict[str, Any] | None = Field(
+    dag_version: DagVersion | None = Field(
         default=None, nullable=True, read_only=True, v2_only=True, doc="The version of the DAG it runs."
     )

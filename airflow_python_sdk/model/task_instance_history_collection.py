@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from airflow_python_sdk.model.collection_info import CollectionInfo
 from airflow_python_sdk.model.task_instance_history import TaskInstanceHistory
-from airflow_python_sdk.model_utils import Field
+from airflow_python_sdk.model_utils import Field, Page
 
 if TYPE_CHECKING:
     pass
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["TaskInstanceHistoryCollection"]
 
 
-class TaskInstanceHistoryCollection(CollectionInfo):
+class TaskInstanceHistoryCollection(CollectionInfo, Page[TaskInstanceHistory]):
     """A page of tries and the total number there are.
 
     Airflow 2.10 and 2.11 send the tries under ``task_instances`` although their spec names the

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from airflow_python_sdk.model.collection_info import CursorPage
 from airflow_python_sdk.model.task_instance_reference import TaskInstanceReference
-from airflow_python_sdk.model_utils import Field
+from airflow_python_sdk.model_utils import Field, Page
 
 __all__ = ["TaskInstanceReferenceCollection"]
 
 
-class TaskInstanceReferenceCollection(CursorPage):
+class TaskInstanceReferenceCollection(CursorPage, Page[TaskInstanceReference]):
     """The task instances an action touched (or would touch, in a dry run).
 
     Airflow 2 sends only the list; Airflow 3 sends the page of task instances around it.

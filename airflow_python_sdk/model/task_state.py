@@ -21,3 +21,4 @@ class TaskState(OpenEnum):
     DEFERRED = "deferred"
     REMOVED = "removed"
     RESTARTING = "restarting"
+    AWAITING_INPUT = "awaiting_input"  # Airflow 3.3: a human-in-the-loop task waiting for its answer

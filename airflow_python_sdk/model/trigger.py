@@ -17,3 +17,6 @@ class Trigger(Model):
     kwargs: str | None = Field(default=None, doc="The trigger's arguments, serialised.")
     created_date: datetime | None = Field(default=None, doc="When it was created.")
     triggerer_id: int | None = Field(default=None, nullable=True, doc="The triggerer job running it.")
+    queue: str | None = Field(
+        default=None, nullable=True, read_only=True, v2_only=True, doc="The triggerer queue it is assigned to."
+    )

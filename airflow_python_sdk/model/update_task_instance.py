@@ -1,4 +1,4 @@
-"""The body that sets a task instance's state."""
+"""The body that sets a task instance's state (and, on Airflow 3, its note)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,15 @@ __all__ = ["UpdateTaskInstance"]
 
 
 class UpdateTaskInstance(Model):
-    """A new state for a task instance, or a dry run that only says which instance it would change."""
+    """A new state (or note) for a task instance, or a dry run that only says what it would change.
+
+    On Airflow 3 only the fields given are changed; ``include_*`` extend a state change to relatives.
+    """
 
     dry_run: bool | None = Field(default=None, doc="Only report what would change (the server's default is true).")
     new_state: UpdateTaskState | None = Field(default=None, doc="The state to set: success, failed or skipped.")
+    note: str | None = Field(default=None, nullable=True, v2_only=True, doc="A note to set; ``\"\"`` removes it.")
+    include_upstream: bool | None = Field(default=None, v2_only=True, doc="Also the upstream tasks.")
+    include_downstream: bool | None = Field(default=None, v2_only=True, doc="Also the downstream tasks.")
+    include_future: bool | None = Field(default=None, v2_only=True, doc="Also the task in later DAG runs.")
+    include_past: bool | None = Field(default=None, v2_only=True, doc="Also the task in earlier DAG runs.")

@@ -9,6 +9,8 @@ __all__ = ["Variable"]
 
 
 class Variable(VariableCollectionItem):
-    """A variable: key, description and value."""
+    """A variable: the body to create or update one, and what reading one answers."""
 
-    value: str | None = Field(default=None, doc="The value, as text.")
+    value: str | None = Field(
+        default=None, doc="The value, as text (Airflow 3 stores a JSON value given in a body as its JSON text)."
+    )

@@ -1,4 +1,4 @@
-"""A variable as listed (without its value)."""
+"""A variable as listed."""
 
 from __future__ import annotations
 
@@ -8,13 +8,20 @@ __all__ = ["VariableCollectionItem"]
 
 
 class VariableCollectionItem(Model):
-    """A variable's key and description; listings leave the value out."""
+    """A variable as listed: key, value and description."""
 
     key: str | None = Field(default=None, doc="The variable's key.")
+    value: str | None = Field(
+        default=None,
+        nullable=True,
+        read_only=True,
+        v2_only=True,
+        doc="The value as text (Airflow 2 sends it too, undeclared); ``***`` for keys that look secret.",
+    )
     description: str | None = Field(default=None, nullable=True, doc="What the variable is for.")
     is_encrypted: bool | None = Field(
         default=None, read_only=True, v2_only=True, doc="Whether the value is stored encrypted."
     )
     team_name: str | None = Field(
-        default=None, nullable=True, read_only=True, v2_only=True, doc="The team that owns it (Airflow 3 multi-team)."
+        default=None, nullable=True, v2_only=True, doc="The team that owns it (Airflow 3 multi-team deployments)."
     )

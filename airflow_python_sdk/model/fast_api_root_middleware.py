@@ -1,0 +1,14 @@
+"""A middleware that a plugin adds to the API server (Airflow 3)."""
+
+from __future__ import annotations
+
+from airflow_python_sdk.model_utils import Field, Model
+
+__all__ = ["FastAPIRootMiddleware"]
+
+
+class FastAPIRootMiddleware(Model):
+    """A middleware a plugin wraps around the whole API server."""
+
+    middleware: str = Field(default=None, read_only=True, doc="The middleware class, as text.")
+    name: str = Field(default=None, read_only=True, doc="Its name.")
