@@ -253,7 +253,8 @@ class ApiClient:
                     raise ApiValueError(f"{op.id}(): parameter {param.name!r} must not be empty", [op.id, param.name])
                 path = path.replace(f"{{{param.name}}}", quote(text, safe=""))
             elif param.where == "header":
-                continue  # checked; _build sends it
+                if not _query_text(value).strip():
+                    raise ApiValueError(f"{op.id}(): parameter {param.name!r} must not be empty", [op.id, param.name])
             elif param.where == "query":
                 if form and param.name in form.split and isinstance(value, str):
                     value = value.split(",")

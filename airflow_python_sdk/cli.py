@@ -169,8 +169,8 @@ def _paged(
     if args.all:
         return list(sdk.paginate(list_method, *method_args, **filters))
     page = list_method(*method_args, limit=args.limit, **filters)
-    found: list[Any] = page[items] or []
-    total = page.total_entries
+    found: list[Any] = page[items]
+    total = page.get("total_entries")  # None: not counted (Airflow 3 may say null)
     if not args.json and total is not None and total > len(found):
         _note(f"showing {len(found)} of {total}; --all lists every page")
     return found
@@ -212,7 +212,7 @@ def _dag_runs_trigger(client: ApiClient, args: argparse.Namespace) -> int:
         _show(args, run)
         return EXIT_OK
     _note(f"triggered {run.dag_run_id!r}; waiting for it to finish")
-    return _finish(args, _wait(api, args, run.dag_run_id or ""))
+    return _finish(args, _wait(api, args, run.dag_run_id))
 
 
 def _dag_runs_wait(client: ApiClient, args: argparse.Namespace) -> int:
@@ -234,7 +234,7 @@ def _dag_runs_note(client: ApiClient, args: argparse.Namespace) -> int:
 def _dag_runs_clear(client: ApiClient, args: argparse.Namespace) -> int:
     result = DAGRunApi(client).clear_dag_run(args.dag_id, args.dag_run_id, ClearDagRun(dry_run=args.dry_run))
     if isinstance(result, TaskInstanceCollection):  # a dry run: what would be cleared
-        _show(args, result.task_instances or [], TASK_INSTANCE_COLUMNS)
+        _show(args, result.task_instances, TASK_INSTANCE_COLUMNS)
     else:
         _show(args, result)
     return EXIT_OK

@@ -738,7 +738,9 @@ def _html_table(model: Model) -> str:
     listed = type(model)._items
     item_type = _strip_none(get_args(_strip_none(listed.type))[0]) if listed is not None else None
     listing = _html_value(model, listed) if listed is not None else None
-    if listed is None or not isinstance(listing, list) or not (isinstance(item_type, type) and issubclass(item_type, Model)):
+    if listed is None or not isinstance(listing, list) or not (
+        isinstance(item_type, type) and issubclass(item_type, Model)
+    ):
         rows = "".join(
             f"<tr><th>{html.escape(f.name)}</th><td>{_cell(_html_value(model, f))}</td></tr>" for f in model._present()
         )

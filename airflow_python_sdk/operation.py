@@ -207,8 +207,10 @@ _CONVENTIONS = (
     (re.compile(r"(\w+)_gt$"), "Only those whose {} is after (more than) this."),
     (re.compile(r"(\w+)_lte$"), "Only those whose {} is at or before (at most) this."),
     (re.compile(r"(\w+)_lt$"), "Only those whose {} is before (less than) this."),
-    (re.compile(r"(\w+)_prefix_pattern$"), "Only those whose {} starts with this text (case-sensitive; trailing punctuation is ignored)."),
-    (re.compile(r"(\w+)_pattern$"), "Only those whose {} contains this text, any case (``%``, ``_`` wildcards; ``|`` or)."),
+    (re.compile(r"(\w+)_prefix_pattern$"),
+     "Only those whose {} starts with this text (case-sensitive; trailing punctuation is ignored)."),
+    (re.compile(r"(\w+)_pattern$"),
+     "Only those whose {} contains this text, any case (``%``, ``_`` wildcards; ``|``: or)."),
     (re.compile(r"^(limit)$"), "How many to return at most (the server's default and maximum apply)."),
     (re.compile(r"^(offset)$"), "How many to skip."),
     (re.compile(r"^(order_by)$"), "Field(s) to sort by; prefix one with ``-`` for descending."),
@@ -254,7 +256,8 @@ def signature_params(
     for p in list(inspect.signature(func).parameters.values())[1:]:
         if p.kind is p.VAR_KEYWORD:
             continue
-        where = "path" if p.name in in_path else "body" if p.name == body else "header" if p.name in in_header else "query"
+        where = ("path" if p.name in in_path else "body" if p.name == body
+                 else "header" if p.name in in_header else "query")  # fmt: skip
         only = p.default.api_version if isinstance(p.default, Only) else None
         params.append(Param(p.name, where, hints[p.name], p.default is p.empty, p.name in joined,
                             docs.get(p.name) or param_doc(p.name), only))  # fmt: skip
@@ -282,7 +285,8 @@ def operation(
     ``status`` is the success status when it is not 200 (or 204 for a method returning None);
     ``v2`` is the operation's form on Airflow 3 (none: not available there). ``v1=False`` declares
     an operation only Airflow 3 has: ``method path`` are its ``/api/v2`` ones and ``v2`` defaults to
-    ``V2()``. ``headers`` maps parameters sent as HTTP headers to those headers' names. Where Airflow 3's operationId is not the method's name, the class body names it too
+    ``V2()``. ``headers`` maps parameters sent as HTTP headers to those headers' names. Where Airflow 3's
+    operationId is not the method's name, the class body names it too
     (``trigger_dag_run = post_dag_run``), so that type checkers and ``help()`` see it.
     """
     if not v1 and v2 is None:

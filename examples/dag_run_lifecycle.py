@@ -53,7 +53,7 @@ def main() -> None:
 
         page = api.get_dag_runs(DAG_ID, order_by="-start_date", limit=5)
         print(
-            f"listed     {page.total_entries} run(s) of {DAG_ID}; newest: {[r.dag_run_id for r in page.dag_runs or []]}"
+            f"listed     {page.total_entries} run(s) of {DAG_ID}; newest: {[r.dag_run_id for r in page.dag_runs]}"
         )
 
         run = api.get_dag_run(DAG_ID, run_id)
@@ -64,8 +64,8 @@ def main() -> None:
 
         planned = api.clear_dag_run(DAG_ID, run_id, ClearDagRun(dry_run=True))
         assert isinstance(planned, TaskInstanceCollection)
-        print(f"clear plan {[ti.task_id for ti in planned.task_instances or []]}")
-        run = api.clear_dag_run(DAG_ID, run_id, ClearDagRun(dry_run=False))
+        print(f"clear plan {[ti.task_id for ti in planned.task_instances]}")
+        api.clear_dag_run(DAG_ID, run_id, ClearDagRun(dry_run=False))
         print(f"cleared    state is now {api.get_dag_run(DAG_ID, run_id).state}")
 
         api.delete_dag_run(DAG_ID, run_id)

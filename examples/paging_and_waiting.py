@@ -27,7 +27,7 @@ def main() -> None:
 
         # 1. Trigger three runs, then wait for each; the timeout bounds each wait.
         triggered = [runs.post_dag_run(DAG_ID, DAGRun(conf={"batch": i})) for i in range(3)]
-        ids = [run.dag_run_id or "" for run in triggered]
+        ids = [run.dag_run_id for run in triggered]
         for run_id in ids:
             finished = runs.wait_for_dag_run(DAG_ID, run_id, timeout=600, poll_interval=1, progress=True)
             print(f"waited: {run_id} -> {finished.state}")

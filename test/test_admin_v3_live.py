@@ -549,7 +549,7 @@ def test_every_field_of_every_item_is_read_from_both_servers(any_client: ApiClie
     variables.post_variables(Variable(key=key, value="listed value", description="d"))
     pools.post_pool(Pool(name=name, slots=2, description="d"))
     connections.post_connection(
-        Connection(connection_id=conn_id, conn_type="http", host="h", login="l", password="p", port=1, extra="{}")
+        Connection(connection_id=conn_id, conn_type="http", host="h", login="l", password="sdk-conn-secret-4711", port=1, extra="{}")
     )
     try:
         listed = variables.get_variables(limit=10000)

@@ -11,7 +11,10 @@ from airflow_python_sdk.models import DAGRun, DagState, ListDagRunsForm, TaskIns
 
 
 def wrong(api: DAGRunApi, run: DAGRun) -> None:
-    run_id: int = run.dag_run_id  # error: [assignment] has type "str | None", variable has type "int"
+    run_id: int = run.dag_run_id  # error: [assignment] has type "str", variable has type "int"
+    total: str = api.get_dag_runs("my_dag").dag_runs  # error: [assignment] has type "list[DAGRun]"
+    api.update_dag_run_state("my_dag", "r1", DAGRun(note="x"))  # error: [arg-type] "DAGRun"; expected "UpdateDagRunState"
+    api.post_dag_run(dag_run=DAGRun())  # error: [call-arg] Missing positional argument "dag_id"
     api.get_dag_runs("my_dag", limit="5")  # error: [arg-type] "limit" to "get_dag_runs"
     api.get_dag_runz("my_dag")  # error: [attr-defined] has no attribute "get_dag_runz"
     api.get_dag_run("my_dag")  # error: [call-arg]
@@ -27,4 +30,4 @@ def wrong(api: DAGRunApi, run: DAGRun) -> None:
     api.wait_for_dag_run("my_dag", "r1", timeout="60")  # error: [arg-type]
     finished: str = api.trigger_dag_run_and_wait("my_dag")  # error: [assignment]
     print(airflow_python_sdk.WaitTimeoutError("late").dag_run.state)  # error: [union-attr]
-    print(run_id, state, ti, finished)
+    print(run_id, total, state, ti, finished)

@@ -305,11 +305,10 @@ def render_coverage() -> str:
     names: dict[str, str] = {}
     for version in ("v1", "v2"):
         for reach in coverage(spec_operations(load_spec(version), "/api/v1" if version == "v1" else ""), version):
-            if version == "v2" and reach.spec.id in EXCLUDED_V2:
-                continue
             tag = names.setdefault(re.sub(r"[^a-z]", "", reach.spec.tag.lower()), reach.spec.tag)  # DAGRun = DagRun
             cell = counts.setdefault(tag, {}).setdefault(version, [0, 0])
-            cell[0] += bool(reach.by) and not reach.missing_query and not reach.missing_body
+            cell[0] += bool(reach.by) and not reach.missing_query and not reach.missing_body and not (
+                version == "v2" and reach.spec.id in EXCLUDED_V2)
             cell[1] += 1
     rows = ["Tag (the spec's) | Airflow 2.11 (`/api/v1`) | Airflow 3.3 (`/api/v2`)", "--- | --- | ---"]
     total = {"v1": [0, 0], "v2": [0, 0]}
@@ -325,7 +324,7 @@ def render_coverage() -> str:
     excluded = ", ".join(f"`{name}` ({why})" for name, why in EXCLUDED_V2.items())
     return "\n".join(rows) + (
         "\n\nAn operation counts as reached when an SDK method sends it with every query parameter and body "
-        f"field the server's spec names. Left out of Airflow 3's count on purpose: {excluded}. Users, roles and "
+        f"field the server's spec names. Left out on purpose (the Login tag): {excluded}. Users, roles and "
         "permissions are not in Airflow 3's core API: the FAB auth manager serves them (`/auth/fab/v1`)."
     )
 

@@ -445,7 +445,7 @@ class DAGRunApi(Api):
                 )
             names = [name for name in MODIFIABLE_FIELDS if name in update_mask]
         else:
-            names = [name for name in MODIFIABLE_FIELDS if dag_run[name] is not None]
+            names = [name for name in MODIFIABLE_FIELDS if dag_run.get(name) is not None]
         if not names:
             raise ApiValueError(
                 "update_dag_run(): dag_run sets none of the modifiable fields (state, note)",

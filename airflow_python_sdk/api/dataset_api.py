@@ -47,7 +47,7 @@ def _asset_id(client: ApiClient, uri: str) -> int:
     """The id of the Airflow 3 asset whose URI is exactly ``uri`` (the server's filter matches parts),
     active or not (as Airflow 2 finds datasets no DAG declares any more)."""
     for asset in paginate(DatasetApi(client).get_datasets, uri_pattern=uri, only_active=False):
-        if asset.uri == uri and asset.id is not None:
+        if asset.uri == uri:
             return asset.id
     raise not_found(f"no asset has the URI {uri!r}")
 
@@ -86,7 +86,7 @@ def _with_uris(client: ApiClient, args: Args, data: Any) -> Any:
         return data
     uris = {asset.id: asset.uri for asset in paginate(DatasetApi(client).get_datasets, dag_ids=str(args["dag_id"]))}
     return _add_uris(
-        data, lambda event: uris.get(event.get("asset_id")) if isinstance(event.get("asset_id"), int) else None
+        data, lambda event: uris.get(event["asset_id"]) if isinstance(event.get("asset_id"), int) else None
     )
 
 

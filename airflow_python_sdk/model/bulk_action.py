@@ -39,7 +39,7 @@ class BulkAction(Model):
     action_on_non_existence: BulkActionNotOnExistence | None = Field(
         default=None, doc="A delete's choice for an entity that does not exist: fail (the server's default), skip."
     )
-    update_mask: list[str] | None = Field(default=None, doc="An update's fields to apply; all that are given if absent.")
+    update_mask: list[str] | None = Field(default=None, doc="An update's fields to apply (all given ones if absent).")
 
     @classmethod
     def create(

@@ -11,4 +11,4 @@ __all__ = ["Config"]
 class Config(Model):
     """The server's configuration, section by section."""
 
-    sections: list[ConfigSection] | None = Field(default=None, doc="The configuration sections.")
+    sections: list[ConfigSection] = Field(default=None, doc="The configuration sections.")

@@ -10,5 +10,5 @@ __all__ = ["ConfigOption"]
 class ConfigOption(Model):
     """A configuration option and its value."""
 
-    key: str | None = Field(default=None, read_only=True, doc="The option's name.")
-    value: str | None = Field(default=None, read_only=True, doc="The option's value, as text.")
+    key: str = Field(default=None, read_only=True, doc="The option's name.")
+    value: str = Field(default=None, read_only=True, doc="The option's value, as text.")

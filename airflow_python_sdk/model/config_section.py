@@ -11,5 +11,5 @@ __all__ = ["ConfigSection"]
 class ConfigSection(Model):
     """A named configuration section and its options."""
 
-    name: str | None = Field(default=None, read_only=True, doc="The section's name, e.g. `core`.")
-    options: list[ConfigOption] | None = Field(default=None, doc="The options of this section.")
+    name: str = Field(default=None, read_only=True, doc="The section's name, e.g. `core`.")
+    options: list[ConfigOption] = Field(default=None, doc="The options of this section.")

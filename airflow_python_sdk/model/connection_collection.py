@@ -12,4 +12,4 @@ __all__ = ["ConnectionCollection"]
 class ConnectionCollection(CollectionInfo, Page[ConnectionCollectionItem]):
     """A page of connections (without passwords or extras) and the total number there are."""
 
-    connections: list[ConnectionCollectionItem] | None = Field(default=None, doc="The connections on this page.")
+    connections: list[ConnectionCollectionItem] = Field(default=None, doc="The connections on this page.")

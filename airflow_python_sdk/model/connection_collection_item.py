@@ -10,8 +10,8 @@ __all__ = ["ConnectionCollectionItem"]
 class ConnectionCollectionItem(Model):
     """A connection as listed: its id, type and address; Airflow 3 adds its extra and masked password."""
 
-    connection_id: str | None = Field(default=None, doc="The connection's id.")
-    conn_type: str | None = Field(default=None, doc="The connection type, e.g. `postgres` or `http`.")
+    connection_id: str = Field(default=None, doc="The connection's id.")
+    conn_type: str = Field(default=None, doc="The connection type, e.g. `postgres` or `http`.")
     description: str | None = Field(default=None, nullable=True, doc="What the connection is for.")
     host: str | None = Field(default=None, nullable=True, doc="Host name or address.")
     login: str | None = Field(default=None, nullable=True, doc="User name to log in with.")

@@ -10,5 +10,5 @@ __all__ = ["ConnectionTest"]
 class ConnectionTest(Model):
     """Whether a connection test succeeded, and the hook's message."""
 
-    status: bool | None = Field(default=None, doc="True when the test succeeded.")
-    message: str | None = Field(default=None, doc="What the test reported.")
+    status: bool = Field(default=None, doc="True when the test succeeded.")
+    message: str = Field(default=None, doc="What the test reported.")

@@ -15,12 +15,12 @@ __all__ = ["DAG"]
 class DAG(Model):
     """A DAG as the scheduler knows it. Only ``is_paused`` can be changed."""
 
-    dag_id: str | None = Field(default=None, read_only=True, doc="The DAG id.")
-    dag_display_name: str | None = Field(default=None, read_only=True, doc="The name shown in the UI.")
+    dag_id: str = Field(default=None, read_only=True, doc="The DAG id.")
+    dag_display_name: str = Field(default=None, read_only=True, doc="The name shown in the UI.")
     root_dag_id: str | None = Field(
         default=None, nullable=True, read_only=True, doc="For a subDAG, the id of its top-level DAG."
     )
-    is_paused: bool | None = Field(default=None, nullable=True, doc="Whether the DAG is paused.")
+    is_paused: bool = Field(default=None, nullable=True, doc="Whether the DAG is paused.")
     is_active: bool | None = Field(
         default=None, nullable=True, read_only=True, doc="Whether the DAG's file still defines it."
     )
@@ -37,27 +37,27 @@ class DAG(Model):
     )
     pickle_id: str | None = Field(default=None, nullable=True, read_only=True, doc="Id of its latest pickle.")
     default_view: str | None = Field(default=None, nullable=True, read_only=True, doc="The UI view it opens in.")
-    fileloc: str | None = Field(default=None, read_only=True, doc="Absolute path of its file on the server.")
-    file_token: str | None = Field(
+    fileloc: str = Field(default=None, read_only=True, doc="Absolute path of its file on the server.")
+    file_token: str = Field(
         default=None, read_only=True, doc="Opaque token naming its file, for `get_dag_source` and `reparse_dag_file`."
     )
-    owners: list[str] | None = Field(default=None, read_only=True, doc="Owners of its tasks.")
+    owners: list[str] = Field(default=None, read_only=True, doc="Owners of its tasks.")
     description: str | None = Field(default=None, nullable=True, read_only=True, doc="What the DAG does.")
     schedule_interval: ScheduleInterval | None = Field(
         default=None, nullable=True, read_only=True, doc="How often it runs; None when it is only triggered."
     )
     timetable_description: str | None = Field(default=None, nullable=True, read_only=True, doc="Its schedule in words.")
-    tags: list[Tag] | None = Field(default=None, nullable=True, read_only=True, doc="Its tags.")
-    max_active_tasks: int | None = Field(
+    tags: list[Tag] = Field(default=None, nullable=True, read_only=True, doc="Its tags.")
+    max_active_tasks: int = Field(
         default=None, nullable=True, read_only=True, doc="How many of its tasks may run at once."
     )
     max_active_runs: int | None = Field(
         default=None, nullable=True, read_only=True, doc="How many of its runs may be active at once."
     )
-    has_task_concurrency_limits: bool | None = Field(
+    has_task_concurrency_limits: bool = Field(
         default=None, nullable=True, read_only=True, doc="Whether any task limits its own concurrency."
     )
-    has_import_errors: bool | None = Field(
+    has_import_errors: bool = Field(
         default=None, nullable=True, read_only=True, doc="Whether its file failed to import."
     )
     next_dagrun: datetime | None = Field(
@@ -76,7 +76,7 @@ class DAG(Model):
     next_dagrun_create_after: datetime | None = Field(
         default=None, nullable=True, read_only=True, doc="Earliest time the next run can be created."
     )
-    max_consecutive_failed_dag_runs: int | None = Field(
+    max_consecutive_failed_dag_runs: int = Field(
         default=None, nullable=True, read_only=True, doc="Failed runs in a row after which it is paused (0: never)."
     )
     is_stale: bool | None = Field(

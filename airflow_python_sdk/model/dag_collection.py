@@ -12,4 +12,4 @@ __all__ = ["DAGCollection"]
 class DAGCollection(CollectionInfo, Page[DAG]):
     """A page of DAGs and the total number that match."""
 
-    dags: list[DAG] | None = Field(default=None, doc="The DAGs on this page.")
+    dags: list[DAG] = Field(default=None, doc="The DAGs on this page.")

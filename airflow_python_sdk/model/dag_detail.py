@@ -18,9 +18,9 @@ class DAGDetail(DAG):
     """A DAG with the settings its file gives it."""
 
     timezone: Timezone | None = Field(default=None, nullable=True, doc="The DAG's time zone.")
-    catchup: bool | None = Field(default=None, nullable=True, read_only=True, doc="Whether missed runs are made up.")
+    catchup: bool = Field(default=None, nullable=True, read_only=True, doc="Whether missed runs are made up.")
     orientation: str | None = Field(default=None, nullable=True, read_only=True, doc="Graph layout: LR, TB, RL or BT.")
-    concurrency: float | None = Field(
+    concurrency: float = Field(
         default=None, nullable=True, read_only=True, doc="Deprecated name of `max_active_tasks`."
     )
     start_date: datetime | None = Field(default=None, nullable=True, read_only=True, doc="The DAG's start date.")
@@ -42,7 +42,7 @@ class DAGDetail(DAG):
     template_search_path: list[str] | None = Field(
         default=None, fallback_keys=("template_searchpath",), nullable=True, doc="Folders searched for Jinja templates."
     )
-    render_template_as_native_obj: bool | None = Field(
+    render_template_as_native_obj: bool = Field(
         default=None, nullable=True, read_only=True, doc="Whether templates render to Python objects."
     )
     asset_expression: dict[str, Any] | None = Field(

@@ -19,12 +19,12 @@ class DAGRun(Model):
 
     _aliases: ClassVar[dict[str, str]] = {"run_id": "dag_run_id"}
 
-    dag_run_id: str | None = Field(
+    dag_run_id: str = Field(
         default=None,
         nullable=True,
         doc="Run id, unique within the DAG; settable only at creation (generated when omitted).",
     )
-    dag_id: str | None = Field(default=None, read_only=True, doc="The DAG this run belongs to.")
+    dag_id: str = Field(default=None, read_only=True, doc="The DAG this run belongs to.")
     logical_date: datetime | None = Field(
         default=None, nullable=True, doc="The point in time this run covers; settable only at creation."
     )
@@ -38,10 +38,10 @@ class DAGRun(Model):
     last_scheduling_decision: datetime | None = Field(
         default=None, nullable=True, read_only=True, doc="When the scheduler last looked at this run."
     )
-    run_type: DagRunType | None = Field(
+    run_type: DagRunType = Field(
         default=None, read_only=True, doc="How the run came about: manual, scheduled, backfill, asset_triggered, ..."
     )
-    state: DagState | None = Field(
+    state: DagState = Field(
         default=None, read_only=True, doc="The run's state; accepts a DagState, a TaskState or a string."
     )
     external_trigger: bool | None = Field(

@@ -12,4 +12,4 @@ __all__ = ["DAGRunCollection"]
 class DAGRunCollection(CursorPage, Page[DAGRun]):
     """A page of DAG runs and the total number that match."""
 
-    dag_runs: list[DAGRun] | None = Field(default=None, doc="The runs on this page.")
+    dag_runs: list[DAGRun] = Field(default=None, doc="The runs on this page.")

@@ -12,4 +12,4 @@ __all__ = ["DagStatsCollectionSchema"]
 class DagStatsCollectionSchema(CollectionInfo, Page[DagStatsCollectionItem]):
     """The run counts of each DAG asked for, and how many DAGs there are."""
 
-    dags: list[DagStatsCollectionItem] | None = Field(default=None, doc="One entry per DAG.")
+    dags: list[DagStatsCollectionItem] = Field(default=None, doc="One entry per DAG.")

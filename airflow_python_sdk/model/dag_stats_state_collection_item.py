@@ -11,5 +11,5 @@ __all__ = ["DagStatsStateCollectionItem"]
 class DagStatsStateCollectionItem(Model):
     """A run state and the number of a DAG's runs in it."""
 
-    state: DagState | None = Field(default=None, doc="The run state.")
-    count: int | None = Field(default=None, doc="How many runs are in that state.")
+    state: DagState = Field(default=None, doc="The run state.")
+    count: int = Field(default=None, doc="How many runs are in that state.")

@@ -12,4 +12,4 @@ __all__ = ["DagWarningCollection"]
 class DagWarningCollection(CollectionInfo, Page[DagWarning]):
     """A page of DAG warnings and the total number that match."""
 
-    dag_warnings: list[DagWarning] | None = Field(default=None, doc="The warnings on this page.")
+    dag_warnings: list[DagWarning] = Field(default=None, doc="The warnings on this page.")

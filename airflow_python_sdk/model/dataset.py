@@ -18,15 +18,15 @@ __all__ = ["Dataset"]
 class Dataset(Model):
     """A dataset (an asset on Airflow 3): its URI, the tasks that update it and the DAGs scheduled on it."""
 
-    id: int | None = Field(default=None, doc="The dataset's id.")
-    uri: str | None = Field(default=None, doc="The dataset's URI.")
+    id: int = Field(default=None, doc="The dataset's id.")
+    uri: str = Field(default=None, doc="The dataset's URI.")
     extra: dict[str, Any] | None = Field(default=None, nullable=True, doc="Extra data declared with the dataset.")
-    created_at: str | None = Field(default=None, doc="When the dataset was first seen (ISO 8601 text).")
-    updated_at: str | None = Field(default=None, doc="When the dataset last changed (ISO 8601 text).")
-    consuming_dags: list[DagScheduleDatasetReference] | None = Field(
+    created_at: str = Field(default=None, doc="When the dataset was first seen (ISO 8601 text).")
+    updated_at: str = Field(default=None, doc="When the dataset last changed (ISO 8601 text).")
+    consuming_dags: list[DagScheduleDatasetReference] = Field(
         default=None, fallback_keys=("scheduled_dags",), doc="The DAGs scheduled on this dataset."
     )
-    producing_tasks: list[TaskOutletDatasetReference] | None = Field(
+    producing_tasks: list[TaskOutletDatasetReference] = Field(
         default=None, doc="The tasks that update this dataset."
     )
     name: str | None = Field(default=None, read_only=True, v2_only=True, doc="The asset's name.")
@@ -34,7 +34,7 @@ class Dataset(Model):
     consuming_tasks: list[TaskInletAssetReference] | None = Field(
         default=None, read_only=True, v2_only=True, doc="The tasks that read this asset (inlets)."
     )
-    aliases: list[AssetAlias] | None = Field(
+    aliases: list[AssetAlias] = Field(
         default=None, read_only=True, v2_only=True, doc="The asset aliases that resolve to it."
     )
     watchers: list[AssetWatcher] | None = Field(

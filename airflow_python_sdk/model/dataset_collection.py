@@ -12,6 +12,6 @@ __all__ = ["DatasetCollection"]
 class DatasetCollection(CollectionInfo, Page[Dataset]):
     """A page of datasets and a total count."""
 
-    datasets: list[Dataset] | None = Field(
+    datasets: list[Dataset] = Field(
         default=None, fallback_keys=("assets",), doc="The datasets on this page (Airflow 3: assets)."
     )

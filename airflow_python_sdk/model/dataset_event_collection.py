@@ -12,6 +12,6 @@ __all__ = ["DatasetEventCollection"]
 class DatasetEventCollection(CollectionInfo, Page[DatasetEvent]):
     """A page of dataset events and the total number that match."""
 
-    dataset_events: list[DatasetEvent] | None = Field(
+    dataset_events: list[DatasetEvent] = Field(
         default=None, fallback_keys=("asset_events",), doc="The events on this page (Airflow 3: asset events)."
     )

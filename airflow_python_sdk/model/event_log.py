@@ -12,14 +12,14 @@ __all__ = ["EventLog"]
 class EventLog(Model):
     """One recorded action of a user or process (a CLI command, a UI click, an API call)."""
 
-    event_log_id: int | None = Field(default=None, read_only=True, doc="The entry's id.")
-    when: datetime | None = Field(default=None, read_only=True, doc="When it happened.")
+    event_log_id: int = Field(default=None, read_only=True, doc="The entry's id.")
+    when: datetime = Field(default=None, read_only=True, doc="When it happened.")
     dag_id: str | None = Field(default=None, nullable=True, read_only=True, doc="The DAG it concerns.")
     task_id: str | None = Field(default=None, nullable=True, read_only=True, doc="The task it concerns.")
     run_id: str | None = Field(default=None, nullable=True, read_only=True, doc="The DAG run it concerns.")
     map_index: int | None = Field(default=None, nullable=True, read_only=True, doc="The map index it concerns.")
     try_number: int | None = Field(default=None, nullable=True, read_only=True, doc="The try it concerns.")
-    event: str | None = Field(default=None, read_only=True, doc="What happened, e.g. ``cli_task_run``.")
+    event: str = Field(default=None, read_only=True, doc="What happened, e.g. ``cli_task_run``.")
     execution_date: datetime | None = Field(
         default=None,
         nullable=True,

@@ -12,4 +12,4 @@ __all__ = ["EventLogCollection"]
 class EventLogCollection(CollectionInfo, Page[EventLog]):
     """A page of audit log entries and the total number that match."""
 
-    event_logs: list[EventLog] | None = Field(default=None, doc="The entries on this page.")
+    event_logs: list[EventLog] = Field(default=None, doc="The entries on this page.")

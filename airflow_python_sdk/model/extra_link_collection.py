@@ -21,7 +21,7 @@ class ExtraLinkCollection(Model, Page[ExtraLink]):
     as that list, one :class:`ExtraLink` per entry.
     """
 
-    extra_links: list[ExtraLink] | None = Field(default=None, doc="The links.")
+    extra_links: list[ExtraLink] = Field(default=None, doc="The links.")
     total_entries: int | None = Field(default=None, read_only=True, v2_only=True, doc="How many links there are.")
 
     @classmethod

@@ -14,7 +14,7 @@ __all__ = ["HealthInfo"]
 class HealthInfo(Model):
     """The health of each Airflow component, as the webserver sees it."""
 
-    metadatabase: MetadatabaseStatus | None = Field(default=None, doc="The metadata database.")
-    scheduler: SchedulerStatus | None = Field(default=None, doc="The scheduler.")
-    triggerer: TriggererStatus | None = Field(default=None, doc="The triggerer.")
+    metadatabase: MetadatabaseStatus = Field(default=None, doc="The metadata database.")
+    scheduler: SchedulerStatus = Field(default=None, doc="The scheduler.")
+    triggerer: TriggererStatus = Field(default=None, doc="The triggerer.")
     dag_processor: DagProcessorStatus | None = Field(default=None, doc="The standalone DAG processor.")

@@ -12,4 +12,4 @@ __all__ = ["ImportErrorCollection"]
 class ImportErrorCollection(CollectionInfo, Page[ImportErrorModel]):
     """A page of DAG import errors and the total number."""
 
-    import_errors: list[ImportErrorModel] | None = Field(default=None, doc="The errors on this page.")
+    import_errors: list[ImportErrorModel] = Field(default=None, doc="The errors on this page.")

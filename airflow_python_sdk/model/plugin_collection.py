@@ -12,4 +12,4 @@ __all__ = ["PluginCollection"]
 class PluginCollection(CollectionInfo, Page[PluginCollectionItem]):
     """A page of the server's plugins and how many there are."""
 
-    plugins: list[PluginCollectionItem] | None = Field(default=None, doc="The plugins on this page.")
+    plugins: list[PluginCollectionItem] = Field(default=None, doc="The plugins on this page.")

@@ -16,23 +16,23 @@ __all__ = ["PluginCollectionItem"]
 class PluginCollectionItem(Model):
     """One plugin and what it adds, most items described as text."""
 
-    name: str | None = Field(default=None, doc="The plugin's name.")
+    name: str = Field(default=None, doc="The plugin's name.")
     hooks: list[str] | None = Field(default=None, doc="Hooks it adds (Airflow 2).")
     executors: list[str] | None = Field(default=None, doc="Executors it adds (Airflow 2).")
-    macros: list[str] | None = Field(default=None, doc="Template macros it adds.")
-    flask_blueprints: list[str] | None = Field(default=None, doc="Flask blueprints it adds.")
-    appbuilder_views: list[dict[str, Any]] | None = Field(
+    macros: list[str] = Field(default=None, doc="Template macros it adds.")
+    flask_blueprints: list[str] = Field(default=None, doc="Flask blueprints it adds.")
+    appbuilder_views: list[dict[str, Any]] = Field(
         default=None, doc="Flask-AppBuilder views it adds: ``name``, ``category``, ``view`` and ``label`` each."
     )
-    appbuilder_menu_items: list[dict[str, Any]] | None = Field(
+    appbuilder_menu_items: list[dict[str, Any]] = Field(
         default=None, doc="Menu links it adds: ``name``, ``href`` and ``category`` each."
     )
-    global_operator_extra_links: list[str] | None = Field(default=None, doc="Extra links it adds to every operator.")
-    operator_extra_links: list[str] | None = Field(default=None, doc="Extra links it adds to some operators.")
-    source: str | None = Field(default=None, nullable=True, doc="Where the plugin was loaded from.")
+    global_operator_extra_links: list[str] = Field(default=None, doc="Extra links it adds to every operator.")
+    operator_extra_links: list[str] = Field(default=None, doc="Extra links it adds to some operators.")
+    source: str = Field(default=None, nullable=True, doc="Where the plugin was loaded from.")
     ti_deps: list[str] | None = Field(default=None, doc="Task-instance dependency rules it adds (Airflow 2).")
-    listeners: list[str] | None = Field(default=None, doc="Listeners it registers.")
-    timetables: list[str] | None = Field(default=None, doc="Timetables it adds.")
+    listeners: list[str] = Field(default=None, doc="Listeners it registers.")
+    timetables: list[str] = Field(default=None, doc="Timetables it adds.")
     fastapi_apps: list[FastAPIApp] | None = Field(
         default=None, read_only=True, v2_only=True, doc="FastAPI apps it adds."
     )

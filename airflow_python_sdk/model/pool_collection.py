@@ -12,4 +12,4 @@ __all__ = ["PoolCollection"]
 class PoolCollection(CollectionInfo, Page[Pool]):
     """A page of pools and the total number there are."""
 
-    pools: list[Pool] | None = Field(default=None, doc="The pools on this page.")
+    pools: list[Pool] = Field(default=None, doc="The pools on this page.")

@@ -11,7 +11,7 @@ __all__ = ["ProviderCollection"]
 class ProviderCollection(Model, Page[Provider]):
     """The provider packages installed on the server."""
 
-    providers: list[Provider] | None = Field(default=None, doc="The providers.")
-    total_entries: int | None = Field(
+    providers: list[Provider] = Field(default=None, doc="The providers.")
+    total_entries: int = Field(
         default=None, read_only=True, v2_only=True, doc="How many there are (Airflow 2 sends it undeclared)."
     )

@@ -21,4 +21,4 @@ class QueuedEventCollection(CollectionInfo, Page[QueuedEvent]):
     it reads as ``datasets``.
     """
 
-    datasets: list[QueuedEvent] | None = Field(default=None, fallback_keys=("queued_events",), doc="The queued events.")
+    datasets: list[QueuedEvent] = Field(default=None, fallback_keys=("queued_events",), doc="The queued events.")

@@ -10,6 +10,6 @@ __all__ = ["Tag"]
 class Tag(Model):
     """A label attached to a DAG."""
 
-    name: str | None = Field(default=None, doc="The tag.")
-    dag_id: str = Field(default=None, read_only=True, v2_only=True, doc="The DAG it is attached to.")
-    dag_display_name: str = Field(default=None, read_only=True, v2_only=True, doc="That DAG's display name.")
+    name: str = Field(default=None, doc="The tag.")
+    dag_id: str | None = Field(default=None, read_only=True, v2_only=True, doc="The DAG it is attached to.")
+    dag_display_name: str | None = Field(default=None, read_only=True, v2_only=True, doc="That DAG's display name.")

@@ -26,14 +26,14 @@ class Task(Model):
     start_date: datetime | None = Field(default=None, nullable=True, read_only=True, doc="When it starts being run.")
     end_date: datetime | None = Field(default=None, nullable=True, read_only=True, doc="When it stops being run.")
     trigger_rule: TriggerRule | None = Field(default=None, doc="When it runs, given its upstream tasks' states.")
-    extra_links: list[dict[str, Any]] | list[str] | None = Field(
+    extra_links: list[dict[str, Any]] | list[str] = Field(
         default=None,
         read_only=True,
         doc="Its extra links: Airflow 2 sends ``{'class_ref': {...}}`` each, Airflow 3 their names.",
     )
-    depends_on_past: bool | None = Field(default=None, read_only=True, doc="Whether it waits for its previous run.")
+    depends_on_past: bool = Field(default=None, read_only=True, doc="Whether it waits for its previous run.")
     is_mapped: bool | None = Field(default=None, read_only=True, doc="Whether it is a mapped task.")
-    wait_for_downstream: bool | None = Field(
+    wait_for_downstream: bool = Field(
         default=None, read_only=True, doc="Whether it waits for the previous run's downstream tasks too."
     )
     retries: float | None = Field(default=None, read_only=True, doc="How many times a failure is retried.")
@@ -43,7 +43,7 @@ class Task(Model):
     pool_slots: float | None = Field(default=None, read_only=True, doc="Slots it takes.")
     execution_timeout: TimeDelta | None = Field(default=None, nullable=True, doc="How long one try may run.")
     retry_delay: TimeDelta | None = Field(default=None, nullable=True, doc="Wait before a retry.")
-    retry_exponential_backoff: bool | float | None = Field(
+    retry_exponential_backoff: bool | float = Field(
         default=None,
         read_only=True,
         doc="Airflow 2: whether the wait grows with each retry; Airflow 3: the factor it grows by (0: it does not).",

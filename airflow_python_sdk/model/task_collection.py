@@ -11,5 +11,5 @@ __all__ = ["TaskCollection"]
 class TaskCollection(Model, Page[Task]):
     """Every task of one DAG."""
 
-    tasks: list[Task] | None = Field(default=None, doc="The tasks.")
-    total_entries: int | None = Field(default=None, read_only=True, v2_only=True, doc="How many tasks the DAG has.")
+    tasks: list[Task] = Field(default=None, doc="The tasks.")
+    total_entries: int = Field(default=None, read_only=True, v2_only=True, doc="How many tasks the DAG has.")

@@ -10,5 +10,5 @@ __all__ = ["TaskFailedDependency"]
 class TaskFailedDependency(Model):
     """One unmet dependency of a task instance."""
 
-    name: str | None = Field(default=None, doc="The dependency, e.g. Trigger Rule.")
-    reason: str | None = Field(default=None, doc="Why it is not met.")
+    name: str = Field(default=None, doc="The dependency, e.g. Trigger Rule.")
+    reason: str = Field(default=None, doc="Why it is not met.")

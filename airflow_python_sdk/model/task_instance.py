@@ -18,10 +18,10 @@ __all__ = ["TaskInstance"]
 class TaskInstance(Model):
     """One task of one DAG run (one map index of a mapped task)."""
 
-    task_id: str | None = Field(default=None, doc="The task.")
+    task_id: str = Field(default=None, doc="The task.")
     task_display_name: str | None = Field(default=None, doc="The task's display name.")
-    dag_id: str | None = Field(default=None, doc="The DAG.")
-    dag_run_id: str | None = Field(default=None, doc="The DAG run.")
+    dag_id: str = Field(default=None, doc="The DAG.")
+    dag_run_id: str = Field(default=None, doc="The DAG run.")
     execution_date: datetime | None = Field(
         default=None, fallback_keys=("logical_date",), doc="Logical date of the run."
     )
@@ -39,7 +39,7 @@ class TaskInstance(Model):
     queue: str | None = Field(default=None, nullable=True, doc="Executor queue.")
     priority_weight: int | None = Field(default=None, nullable=True, doc="Priority.")
     operator: str | None = Field(default=None, nullable=True, doc="Operator class name.")
-    queued_when: datetime | None = Field(default=None, nullable=True, doc="When it was queued.")
+    queued_when: datetime | str | None = Field(default=None, nullable=True, doc="When it was queued.")
     pid: int | None = Field(default=None, nullable=True, doc="Process id while running.")
     executor: str | None = Field(default=None, nullable=True, doc="Executor it runs on; None for the default.")
     executor_config: str | None = Field(default=None, doc="Executor settings, serialised.")

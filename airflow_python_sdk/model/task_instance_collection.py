@@ -12,4 +12,4 @@ __all__ = ["TaskInstanceCollection"]
 class TaskInstanceCollection(CursorPage, Page[TaskInstance]):
     """A page of task instances and the total number that match."""
 
-    task_instances: list[TaskInstance] | None = Field(default=None, doc="The task instances on this page.")
+    task_instances: list[TaskInstance] = Field(default=None, doc="The task instances on this page.")

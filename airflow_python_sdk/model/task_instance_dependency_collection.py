@@ -11,4 +11,4 @@ __all__ = ["TaskInstanceDependencyCollection"]
 class TaskInstanceDependencyCollection(Model):
     """Every dependency that stops a task instance from running now."""
 
-    dependencies: list[TaskFailedDependency] | None = Field(default=None, doc="The unmet dependencies.")
+    dependencies: list[TaskFailedDependency] = Field(default=None, doc="The unmet dependencies.")

@@ -21,6 +21,6 @@ class TaskInstanceHistoryCollection(CollectionInfo, Page[TaskInstanceHistory]):
     field ``task_instances_history``; either key is read into ``task_instances_history``.
     """
 
-    task_instances_history: list[TaskInstanceHistory] | None = Field(
+    task_instances_history: list[TaskInstanceHistory] = Field(
         default=None, fallback_keys=("task_instances",), doc="The tries on this page."
     )

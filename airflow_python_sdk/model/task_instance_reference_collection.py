@@ -15,5 +15,5 @@ class TaskInstanceReferenceCollection(CursorPage, Page[TaskInstanceReference]):
     Airflow 2 sends only the list; Airflow 3 sends the page of task instances around it.
     """
 
-    task_instances: list[TaskInstanceReference] | None = Field(default=None, doc="The task instances.")
+    task_instances: list[TaskInstanceReference] = Field(default=None, doc="The task instances.")
     total_entries: int | None = Field(default=None, read_only=True, v2_only=True, doc="How many there are.")

@@ -27,9 +27,9 @@ class TimeDelta(Model):
     """
 
     type_: str | None = Field(default=None, key="__type", doc="Always ``TimeDelta``.")
-    days: int | None = Field(default=None, doc="Whole days.")
-    seconds: int | None = Field(default=None, doc="Seconds beyond the days (0 to 86399).")
-    microseconds: int | None = Field(default=None, doc="Microseconds beyond the seconds.")
+    days: int = Field(default=None, doc="Whole days.")
+    seconds: int = Field(default=None, doc="Seconds beyond the days (0 to 86399).")
+    microseconds: int = Field(default=None, doc="Microseconds beyond the seconds.")
 
     @classmethod
     def _from_server(cls, data: Any) -> Self:

@@ -12,4 +12,4 @@ __all__ = ["VariableCollection"]
 class VariableCollection(CollectionInfo, Page[VariableCollectionItem]):
     """A page of variables (keys and descriptions only) and the total number there are."""
 
-    variables: list[VariableCollectionItem] | None = Field(default=None, doc="The variables on this page.")
+    variables: list[VariableCollectionItem] = Field(default=None, doc="The variables on this page.")

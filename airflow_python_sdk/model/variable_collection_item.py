@@ -10,7 +10,7 @@ __all__ = ["VariableCollectionItem"]
 class VariableCollectionItem(Model):
     """A variable as listed: key, value and description."""
 
-    key: str | None = Field(default=None, doc="The variable's key.")
+    key: str = Field(default=None, doc="The variable's key.")
     value: str | None = Field(
         default=None,
         nullable=True,

@@ -12,4 +12,4 @@ __all__ = ["XComCollection"]
 class XComCollection(CollectionInfo, Page[XComCollectionItem]):
     """A page of XCom entries (without values) and the total number that match."""
 
-    xcom_entries: list[XComCollectionItem] | None = Field(default=None, doc="The entries on this page.")
+    xcom_entries: list[XComCollectionItem] = Field(default=None, doc="The entries on this page.")
