@@ -312,14 +312,23 @@ class ApiClient:
     def _decode(op: Operation, response: RESTResponse, validate: bool, answer: Callable[[Any], Any] | None) -> Any:
         if op.returns is None or response.status == 204:
             return None
+        content_type = response.getheader("Content-Type") or ""
+        is_text = content_type.startswith("text/") and not content_type.startswith("text/html")
+        if op.returns_text and (is_text or not response.data.strip()):
+            return response.text  # a log may be empty ("" or blank lines): that is its text
         if not response.data.strip():
             raise ApiException(response.status, "the answer is empty where data was expected", http_resp=response)
-        if op.returns_text and (response.getheader("Content-Type") or "").startswith("text/"):
-            return response.text
         try:
             data = json.loads(response.data)
         except ValueError as exc:
-            raise ApiException(response.status, f"the answer is not valid JSON ({exc})", http_resp=response) from exc
+            html = content_type.startswith("text/html")
+            if html and op.v2 is not None and op.v2.root is not None:  # the UI's catch-all: no FAB API here
+                raise UnsupportedOperationError(
+                    f"{op.id}(): this Airflow 3 server does not serve {op.v2.root}: users, roles and permissions "
+                    "need the FAB auth manager (apache-airflow-providers-fab) as its auth manager"
+                ) from exc
+            why = "an HTML page (a login page, or the web UI: check the host)" if html else f"not valid JSON ({exc})"
+            raise ApiException(response.status, f"the answer is {why}", http_resp=response) from exc
         if answer is not None:
             data = answer(data)
         models = op.models

@@ -123,7 +123,9 @@ def _value(model: Model, name: str) -> Any:
 
 
 def _column(model: Model, name: str) -> Any:
-    return _value(model, "schedule_interval" if name == "schedule" else name)
+    if name == "schedule":  # Airflow 2's schedule_interval, Airflow 3's timetable_summary
+        return _value(model, "schedule_interval") or _value(model, "timetable_summary")
+    return _value(model, name)
 
 
 def _print_table(models: Iterable[Model], columns: Sequence[str]) -> None:
@@ -429,7 +431,7 @@ def _add_wait_options(parser: argparse.ArgumentParser) -> None:
 
 def _add_page_options(parser: argparse.ArgumentParser, what: str) -> None:
     pages = parser.add_mutually_exclusive_group()
-    pages.add_argument("--limit", type=_positive, metavar="N", help=f"at most N {what} (server default 100)")
+    pages.add_argument("--limit", type=_positive, metavar="N", help=f"at most N {what} (server default: 100 on Airflow 2, 50 on Airflow 3)")
     pages.add_argument("--all", action="store_true", help=f"every {what[:-1]}, walking through all pages")
 
 
@@ -527,10 +529,11 @@ def _leaves(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
 
 
 def _api_url(url: str, source: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path in ("", "/"):
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(
-            f"{source} must be the REST API's URL, like http://127.0.0.1:8080/api/v1, not {redact_url(url)!r}"
+            f"{source} must be the server's URL, like http://127.0.0.1:8080 (its API is found), or its API's: "
+            f".../api/v2 for Airflow 3, .../api/v1 for Airflow 2; not {redact_url(url)!r}"
         )
     return url
 

@@ -180,6 +180,8 @@ class ApiException(OpenApiException):
         self.title: str | None = None
         self.detail: Any = None
         self.type: str | None = None
+        self.request: str | None = None
+        """The request answered, ``"GET http://host/api/v2/dags"`` (no query, no credentials), when known."""
         self._read_problem()
         super().__init__(str(self))
 
@@ -198,6 +200,8 @@ class ApiException(OpenApiException):
 
     def __str__(self) -> str:
         text = f"({self.status})\nReason: {self.reason}\n"
+        if self.request:
+            text += f"Request: {self.request}\n"
         if self.title or self.detail:
             text += f"Problem: {' - '.join(str(p) for p in (self.title, self.detail) if p)}\n"
         if self.headers:

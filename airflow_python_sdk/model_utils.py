@@ -196,9 +196,18 @@ def check_value(value: Any, tp: Any, path: PathToItem) -> Any:
         return value
     if tp is Any or tp is object:
         return value
-    if isinstance(tp, type) and issubclass(tp, (OpenEnum, StringModel)):
-        if isinstance(value, str):  # another enum's member, or a plain string
-            return tp(value.value if isinstance(value, enum.Enum) else value)
+    if isinstance(tp, type) and issubclass(tp, OpenEnum):  # open when read, strict when sent
+        text = value.value if isinstance(value, enum.Enum) else value
+        member: Any = tp._value2member_map_.get(text) if isinstance(text, str) else None
+        if member is None or not member.known:
+            if not isinstance(text, str):
+                raise _fail(path, value, tp)
+            known = ", ".join(m.value for m in tp)
+            raise ApiValueError(f"{text!r} is not a {tp.__name__}: one of {known}", path_to_item=path)
+        return member
+    if isinstance(tp, type) and issubclass(tp, StringModel):
+        if isinstance(value, str):
+            return tp(value)
         raise _fail(path, value, tp)
     if tp is float:
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)

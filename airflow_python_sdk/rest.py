@@ -188,7 +188,9 @@ class RESTClientObject:
             return resp
         response = RESTResponse(resp, time.perf_counter() - started)
         if response.status >= 400:
-            raise exception_for_status(response.status)(http_resp=response)
+            refused = exception_for_status(response.status)(http_resp=response)
+            refused.request = f"{method} {redact_url(url.split('?', 1)[0])}"
+            raise refused
         return response
 
     def clear(self) -> None:

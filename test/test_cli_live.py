@@ -230,9 +230,18 @@ def test_bad_json_in_conf_exits_2_and_sends_nothing(
 
 def test_a_missing_or_unusable_url_exits_2(airflow: AirflowServer) -> None:
     assert_usage_error(run("dags", "list"), "no server given: use --url or set AIRFLOW_API_URL")
-    bare = airflow.base_url  # without /api/v1
-    assert_usage_error(run("dags", "list", env={"AIRFLOW_API_URL": bare}), "AIRFLOW_API_URL must be the REST API's URL")
-    assert_usage_error(run("--url", "127.0.0.1:8080/api/v1", "dags", "list"), "--url must be the REST API's URL")
+    assert_usage_error(run("--url", "127.0.0.1:8080/api/v1", "dags", "list"), "--url must be the server's URL")
+    assert_usage_error(run("dags", "list", env={"AIRFLOW_API_URL": "ftp://x"}), "AIRFLOW_API_URL must be the server's")
+
+
+def test_a_bare_server_url_finds_its_api(any_airflow: AirflowServer) -> None:
+    """The server's URL without /api/v1 or /api/v2 works: the SDK asks which API it has (one request)."""
+    env = {"AIRFLOW_API_URL": any_airflow.base_url, "AIRFLOW_USERNAME": "admin", "AIRFLOW_PASSWORD": "admin"}
+    done = run("dags", "list", "--limit", "500", env=env)
+    assert done.code == 0, done.err
+    assert "sdk_example" in done.out and "schedule" in done.out.splitlines()[0]
+    (cron,) = [line for line in done.out.splitlines() if line.startswith("sdk_dag_cron ")]
+    assert "0 6 * * *" in cron  # Airflow 2's schedule_interval, Airflow 3's timetable_summary
 
 
 def test_a_malformed_verify_ssl_variable_exits_2(cli: Callable[..., Done]) -> None:

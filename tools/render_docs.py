@@ -14,7 +14,8 @@ import pathlib
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, get_args, get_origin
+import types
+from typing import Any, Union, get_args, get_origin
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -58,7 +59,8 @@ def _models_in(tp: Any) -> list[type]:
 
 def _example_value(name: str, tp: Any) -> str:
     """Python source for an example value of type ``tp``."""
-    options = [a for a in get_args(tp) if a is not type(None)] or [tp]
+    union = get_origin(tp) in (Union, types.UnionType)
+    options = [a for a in get_args(tp) if a is not type(None)] if union else [tp]
     first = options[0]
     if get_origin(first) is list:
         return f"[{_example_value(name, get_args(first)[0])}]"
@@ -88,7 +90,10 @@ def _signature_line(name: str, method: Callable[..., Any], returns: Any) -> str:
     return f"> {prefix}{name}({required})"
 
 
-def _example(api: str, name: str, params: Sequence[Param], returns: Any) -> str:
+V2_HOST = DEFAULT_HOST.replace("/api/v1", "/api/v2")
+
+
+def _example(api: str, name: str, params: Sequence[Param], returns: Any, airflow_3_only: bool = False) -> str:
     needed = {m for p in params for m in _models_in(p.type)} | set(_models_in(returns))
     imports = ["import airflow_python_sdk", f"from airflow_python_sdk.api import {_snake(api)}"]
     if any("datetime" in _example_value(p.name, p.type) for p in params):
@@ -96,8 +101,9 @@ def _example(api: str, name: str, params: Sequence[Param], returns: Any) -> str:
     imports += [f"from airflow_python_sdk.model.{_snake(m.__name__)} import {m.__name__}" for m in
                 sorted(needed, key=lambda m: m.__name__)]  # fmt: skip
     imports.append("from pprint import pprint")
-    lines = [*imports, "", "# The host defaults to " + DEFAULT_HOST + "; see configuration.py for every option.",
-             "configuration = airflow_python_sdk.Configuration(", f'    host="{DEFAULT_HOST}",',
+    host = V2_HOST if airflow_3_only else DEFAULT_HOST
+    lines = [*imports, "", "# .../api/v1 for Airflow 2, .../api/v2 for Airflow 3; see configuration.py for every option.",
+             "configuration = airflow_python_sdk.Configuration(", f'    host="{host}",',
              '    username="YOUR_USERNAME",', '    password="YOUR_PASSWORD",', ")", "",
              "with airflow_python_sdk.ApiClient(configuration) as api_client:",
              f"    api_instance = {_snake(api)}.{api}(api_client)"]  # fmt: skip
@@ -155,7 +161,7 @@ def render_api(cls: type[Api]) -> str:
         out += ["", "", f"# **{method_name}**", _signature_line(method_name, method, returns), "", summary, ""]
         if description:
             out += [description, ""]
-        out += ["### Example", "", "* Basic Authentication (Basic):", _example(name, method_name, params, returns), ""]
+        out += ["### Example", "", "* Basic Authentication (Basic):", _example(name, method_name, params, returns, bool(op and not op.v1)), ""]
         out += ["### Parameters", "", _param_table(params), "", "### Return type", "", _return_text(returns), ""]
         out += ["### Authorization", "", "[Basic](../README.md#Basic)", "", "### HTTP request headers", ""]
         has_body = op.body is not None if op else True
@@ -200,9 +206,10 @@ def _airflow_3(op: Operation) -> list[str]:
     v2_only = [p.name for p in op.params if p.only == "v2"]
     if v2_only and op.v1:
         notes.append(f"Airflow 3 only (`ApiValueError` on Airflow 2): {', '.join(f'`{n}`' for n in v2_only)}")
-    notes += [f"`{old}` is sent as `{new}`" for old, new in form.rename.items()]
-    notes += [f"always sends `{key}={value}`" for key, value in form.query.items()]
     body = op.body.type if op.body is not None else None
+    names = {p.name for p in op.params} | (set(body._fields) if isinstance(body, type) and issubclass(body, Model) else set())
+    notes += [f"`{old}` is sent as `{new}`" for old, new in form.rename.items() if old in names]
+    notes += [f"always sends `{key}={value}`" for key, value in form.query.items()]
     v1_only = [p.name for p in op.params if p.only == "v1"]
     if isinstance(body, type) and issubclass(body, Model):
         v1_only += [f.key for f in body._fields.values() if f.v1_only]

@@ -96,7 +96,7 @@ class ConnectionApi(Api):
 
     @operation("PATCH", "/connections", body="bulk_body", v1=False, v2=V2(body=bulk_body("connection_id")))
     def bulk_connections(self, bulk_body: BulkBody, **kwargs: Unpack[CallOptions]) -> BulkResponse:
-        """Create, update and delete connections in one request; each refused one is in the answer's errors.
+        """Create, update and delete connections in one request; see :class:`BulkResponse` for what a refusal does.
 
         A delete's entities may be ids or :class:`Connection` models (their ids are sent).
 

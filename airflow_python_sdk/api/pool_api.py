@@ -95,7 +95,7 @@ class PoolApi(Api):
 
     @operation("PATCH", "/pools", body="bulk_body", v1=False, v2=V2(body=bulk_body("name", include_deferred=False)))
     def bulk_pools(self, bulk_body: BulkBody, **kwargs: Unpack[CallOptions]) -> BulkResponse:
-        """Create, update and delete pools in one request; each refused one is in the answer's errors.
+        """Create, update and delete pools in one request; see :class:`BulkResponse` for what a refusal does.
 
         Airflow 3 wants ``include_deferred`` in every update: an entity without it is sent with false,
         as :meth:`patch_pool` does (outside ``update_mask`` it changes nothing). A delete's entities may

@@ -73,13 +73,16 @@ class VariableApi(Api):
 
         :param variable_key: The variable's key.
         :param variable: The new values.
-        :param update_mask: Only change these fields (``value``, ``description``).
+        :param update_mask: Only change these fields (``value``, ``description``); Airflow 2 calls the
+            value ``val`` in a mask, and gets it so.
         """
+        if isinstance(update_mask, list) and self.api_client.api_version == "v1":
+            update_mask = ["val" if name == "value" else name for name in update_mask]
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("PATCH", "/variables", body="bulk_body", v1=False, v2=V2(body=bulk_body("key")))
     def bulk_variables(self, bulk_body: BulkBody, **kwargs: Unpack[CallOptions]) -> BulkResponse:
-        """Create, update and delete variables in one request; each refused one is in the answer's errors.
+        """Create, update and delete variables in one request; see :class:`BulkResponse` for what a refusal does.
 
         A delete's entities may be keys or :class:`Variable` models (their keys are sent).
 

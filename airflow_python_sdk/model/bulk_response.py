@@ -11,7 +11,11 @@ __all__ = ["BulkResponse"]
 
 
 class BulkResponse(Model):
-    """Per kind of action, what it did; None for a kind the request had none of."""
+    """Per kind of action, what it did; None for a kind the request had none of.
+
+    The request itself answers 200 even when an action failed: check :attr:`errors` (an action with
+    an error applied none of its entities on Airflow 3.3.2).
+    """
 
     create: BulkActionResponse | None = Field(default=None, nullable=True, doc="What the creates did.")
     update: BulkActionResponse | None = Field(default=None, nullable=True, doc="What the updates did.")
