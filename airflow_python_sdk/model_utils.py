@@ -179,12 +179,15 @@ def check_value(value: Any, tp: Any, path: PathToItem) -> Any:
     tp = _strip_none(tp)
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
+        refused: ApiValueError | None = None  # a value of the right type but not allowed (an enum's)
         for option in get_args(tp):
             try:
                 return check_value(value, option, path)
             except ApiTypeError:
                 pass
-        raise _fail(path, value, tp)
+            except ApiValueError as exc:
+                refused = refused or exc
+        raise refused or _fail(path, value, tp)
     if origin is list:
         if not isinstance(value, (list, tuple)):
             raise _fail(path, value, tp)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from airflow_python_sdk.model.update_task_state import UpdateTaskState
+from airflow_python_sdk.model.task_state import TaskState
 from airflow_python_sdk.model_utils import Field, Model
 
 __all__ = ["BulkTaskInstanceBody"]
@@ -19,7 +19,7 @@ class BulkTaskInstanceBody(Model):
     map_index: int | None = Field(default=None, nullable=True, doc="The map index; all of them if absent.")
     dag_id: str | None = Field(default=None, nullable=True, doc="The DAG, where the path has ``~``.")
     dag_run_id: str | None = Field(default=None, nullable=True, doc="The DAG run, where the path has ``~``.")
-    new_state: UpdateTaskState | None = Field(default=None, nullable=True, doc="The state to set.")
+    new_state: TaskState | None = Field(default=None, nullable=True, doc="The state to set.")
     note: str | None = Field(default=None, nullable=True, doc="A note to set; ``\"\"`` removes it.")
     include_upstream: bool | None = Field(default=None, doc="Also the upstream tasks.")
     include_downstream: bool | None = Field(default=None, doc="Also the downstream tasks.")

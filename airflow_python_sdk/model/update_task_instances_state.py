@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from airflow_python_sdk.model.task_state import TaskState
 from airflow_python_sdk.model.update_task_state import UpdateTaskState
 from airflow_python_sdk.model_utils import Field, Model
 
@@ -26,4 +27,6 @@ class UpdateTaskInstancesState(Model):
     include_downstream: bool | None = Field(default=None, doc="Also the downstream tasks.")
     include_future: bool | None = Field(default=None, doc="Also the task in later DAG runs.")
     include_past: bool | None = Field(default=None, doc="Also the task in earlier DAG runs.")
-    new_state: UpdateTaskState | None = Field(default=None, doc="The state to set.")
+    new_state: UpdateTaskState | TaskState | None = Field(
+        default=None, doc="The state to set: success, failed or skipped (Airflow 3 takes any task state)."
+    )
