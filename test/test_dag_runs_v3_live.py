@@ -161,11 +161,17 @@ def test_paginate_walks_airflow_3_runs_by_cursor(airflow3: AirflowServer, runs: 
     assert [r.dag_run_id for r in second.dag_runs or []] == ids[10:20] and second.previous_cursor
 
     log = airflow3.server_log
+    time.sleep(1)  # the access log is written after the answer: let the requests above reach it first
     seen = len(log.read_text(errors="replace"))
     walked = [r.dag_run_id for r in paginate(runs.get_dag_runs, DAG, run_id_prefix_pattern=prefix, order_by="run_id",
                                             page_size=10)]  # fmt: skip
     assert walked == ids
-    time.sleep(0.5)  # the access log is written after the answer
+    deadline, pages = time.monotonic() + 10, []
+    while time.monotonic() < deadline and len(pages) < 3:  # the access log is written after the answer
+        time.sleep(0.2)
+        pages = [line for line in log.read_text(errors="replace")[seen:].splitlines()
+                 if "method=GET" in line and f"/dags/{DAG}/dagRuns" in line]  # fmt: skip
+    time.sleep(0.5)  # and nothing more comes
     pages = [line for line in log.read_text(errors="replace")[seen:].splitlines()
              if "method=GET" in line and f"/dags/{DAG}/dagRuns" in line]  # fmt: skip
     assert len(pages) == 3, pages  # 10 + 10 + 3: three requests, the last without a next_cursor

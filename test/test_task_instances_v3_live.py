@@ -192,13 +192,14 @@ def test_list_filters(tis: TaskInstanceApi, new_run: Callable[[], DAGRun]) -> No
     updated: dict[str, Any] = {"updated_at_gt": when - second, "updated_at_lt": when + 60 * second}
     assert tis.get_task_instances(**at, **updated).total_entries == 1
     assert tis.get_task_instances(**at, updated_at_lt=when - second).total_entries == 0
-    # not run: no start or end date, which these ranges read as now (not started/ended yet)
-    later = when + 3600 * second
-    assert tis.get_task_instances(**at, start_date_gt=when).total_entries == 1
-    assert tis.get_task_instances(**at, start_date_lt=when).total_entries == 0
+    # not run: no start or end date, which these ranges read as the server's now (not started/ended yet);
+    # bounds a minute off now, as the server's clock and the run's logical date differ by milliseconds
+    later, earlier = when + 3600 * second, when - 60 * second
+    assert tis.get_task_instances(**at, start_date_gt=earlier).total_entries == 1
+    assert tis.get_task_instances(**at, start_date_lt=earlier).total_entries == 0
     assert tis.get_task_instances(**at, start_date_lt=later).total_entries == 1
-    assert tis.get_task_instances(**at, end_date_gt=when).total_entries == 1
-    assert tis.get_task_instances(**at, end_date_lt=when).total_entries == 0
+    assert tis.get_task_instances(**at, end_date_gt=earlier).total_entries == 1
+    assert tis.get_task_instances(**at, end_date_lt=earlier).total_entries == 0
     assert tis.get_task_instances(**at, end_date_lt=later).total_entries == 1
     assert tis.get_task_instances(**at, duration_gt=0.5).total_entries == 0  # no duration: in no range
     assert tis.get_task_instances(**at, duration_lt=0.5).total_entries == 0
