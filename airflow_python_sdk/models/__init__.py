@@ -80,6 +80,7 @@ from airflow_python_sdk.model.event_log import EventLog
 from airflow_python_sdk.model.event_log_collection import EventLogCollection
 from airflow_python_sdk.model.external_log_url import ExternalLogUrl
 from airflow_python_sdk.model.external_view import ExternalView
+from airflow_python_sdk.model.external_view import PluginView
 from airflow_python_sdk.model.extra_link import ExtraLink
 from airflow_python_sdk.model.extra_link_collection import ExtraLinkCollection
 from airflow_python_sdk.model.fast_api_app import FastAPIApp
@@ -269,6 +270,7 @@ __all__ = [
     "PluginCollectionItem",
     "PluginImportError",
     "PluginImportErrorCollection",
+    "PluginView",
     "Pool",
     "PoolCollection",
     "Provider",
