@@ -431,7 +431,8 @@ def _add_wait_options(parser: argparse.ArgumentParser) -> None:
 
 def _add_page_options(parser: argparse.ArgumentParser, what: str) -> None:
     pages = parser.add_mutually_exclusive_group()
-    pages.add_argument("--limit", type=_positive, metavar="N", help=f"at most N {what} (server default: 100 on Airflow 2, 50 on Airflow 3)")
+    default = "server default: 100 on Airflow 2, 50 on Airflow 3"
+    pages.add_argument("--limit", type=_positive, metavar="N", help=f"at most N {what} ({default})")
     pages.add_argument("--all", action="store_true", help=f"every {what[:-1]}, walking through all pages")
 
 

@@ -137,10 +137,13 @@ class V2:
     """How an operation is sent to an Airflow 3 server (``/api/v2``), where that differs from ``/api/v1``.
 
     ``rename`` maps a parameter, a top-level key of the JSON body, or a field named in ``order_by``
-    to its Airflow 3 name (``execution_date_gte`` -> ``logical_date_gte``). ``query`` adds fixed query
-    parameters (``update_mask``). A text parameter in ``split`` (comma-separated ids on Airflow 2) is sent as
-    repeated values. ``body`` reshapes the JSON body after renaming. A ``{name}`` in ``path`` that is
-    no parameter is filled from (and taken out of) the body. With ``dry_run``, the body's
+    to its Airflow 3 name (``execution_date_gte`` -> ``logical_date_gte``); it works both ways, so a
+    parameter both generations take under Airflow 3's name, or a ``v2_only`` body field of that name,
+    goes to Airflow 2 under Airflow 2's, and two names given different values raise before sending.
+    ``query`` adds fixed query parameters (``update_mask``). A text parameter in ``split``
+    (comma-separated ids on Airflow 2) is sent as repeated values. ``body`` reshapes the JSON body
+    after renaming. A ``{name}`` in ``path`` that is no parameter is filled from (and taken out of)
+    the body. With ``dry_run``, the body's
     ``dry_run`` key (true unless given as false, as on Airflow 2) appends that suffix to the path
     instead of being sent. ``root`` puts the path under another API of the server than ``/api/v2``
     (``/auth/fab/v1``, the FAB auth manager's).

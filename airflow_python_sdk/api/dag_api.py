@@ -175,7 +175,9 @@ class DAGApi(Api):
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("GET", _DAG, errors=_READ, v2=V2())
-    def get_dag(self, dag_id: str | int, fields: list[str] | None = AIRFLOW_2_ONLY, **kwargs: Unpack[CallOptions]) -> DAG:
+    def get_dag(
+        self, dag_id: str | int, fields: list[str] | None = AIRFLOW_2_ONLY, **kwargs: Unpack[CallOptions]
+    ) -> DAG:
         """Get a DAG.
 
         :param dag_id: The DAG id.

@@ -120,7 +120,11 @@ class DAGRunApi(Api):
 
     @operation("GET", _RUN, errors=(401, 403, 404), v2=V2())
     def get_dag_run(
-        self, dag_id: str | int, dag_run_id: str | int, fields: list[str] | None = AIRFLOW_2_ONLY, **kwargs: Unpack[CallOptions]
+        self,
+        dag_id: str | int,
+        dag_run_id: str | int,
+        fields: list[str] | None = AIRFLOW_2_ONLY,
+        **kwargs: Unpack[CallOptions],
     ) -> DAGRun:
         """Get a DAG run.
 
