@@ -124,6 +124,13 @@ def live_client(airflow: AirflowServer) -> Iterator[ApiClient]:
 
 
 @pytest.fixture
+def client3(airflow3: AirflowServer) -> Iterator[ApiClient]:
+    """An admin's client of the Airflow 3.3.2 server."""
+    with ApiClient(Configuration(host=airflow3.api_url, username="admin", password="admin")) as api_client:
+        yield api_client
+
+
+@pytest.fixture
 def live_dag_runs(live_client: ApiClient) -> DAGRunApi:
     return DAGRunApi(live_client)
 

@@ -69,12 +69,6 @@ def _client(server: AirflowServer) -> ApiClient:
     return ApiClient(Configuration(host=server.api_url, username="admin", password="admin"))
 
 
-@pytest.fixture
-def client3(airflow3: AirflowServer) -> Iterator[ApiClient]:
-    with _client(airflow3) as api_client:
-        yield api_client
-
-
 def _raw(server: AirflowServer, method: str, path: str, body: Any) -> int:
     """The status 3.3.2 answers a request the SDK would not send as it is."""
     login = urllib.request.Request(

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 import airflow_python_sdk as sdk
-from airflow_python_sdk import ApiClient, Configuration
+from airflow_python_sdk import ApiClient
 from airflow_python_sdk.api.backfill_api import BackfillApi
 from airflow_python_sdk.api.dag_api import DAGApi
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
@@ -24,7 +24,6 @@ from airflow_python_sdk.models import (
     UpdateDagRunState,
 )
 
-from airflow_server import ADMIN, AirflowServer
 from recording_server import RecordingServer
 
 pytestmark = pytest.mark.live
@@ -34,12 +33,6 @@ DAY = dt.timedelta(days=1)
 
 def _utc(year: int, month: int, day: int) -> dt.datetime:
     return dt.datetime(year, month, day, tzinfo=dt.timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def client3(airflow3: AirflowServer) -> Iterator[ApiClient]:
-    with ApiClient(Configuration(host=airflow3.api_url, username=ADMIN[0], password=ADMIN[1])) as client:
-        yield client
 
 
 @pytest.fixture

@@ -171,23 +171,24 @@ def _only_cases(version: str) -> list[tuple[type, Operation, str]]:
             and (op.v1 if version == "v1" else op.v2 is not None)]  # fmt: skip
 
 
-@pytest.mark.parametrize(("api_class", "op", "name"), _only_cases("v1"), ids=lambda v: getattr(v, "id", str(v)))
-def test_an_airflow_3_parameter_is_refused_by_an_airflow_2_host(
-    server: RecordingServer, client: ApiClient, api_class: type, op: Operation, name: str
-) -> None:
-    param = next(p for p in op.params if p.name == name)
-    with pytest.raises(sdk.ApiValueError, match=f"{name}.*needs Airflow 3"):
-        call(api_class, client, op, {**required_args(op), name: valid(param.type)})
-    assert server.requests == []
+ONLY_CASES = [(version, *case) for version in ("v1", "v2") for case in _only_cases(version)]
 
 
-@pytest.mark.parametrize(("api_class", "op", "name"), _only_cases("v2"), ids=lambda v: getattr(v, "id", str(v)))
-def test_an_airflow_2_parameter_is_refused_by_an_airflow_3_host(
-    server: RecordingServer, v2_client: ApiClient, api_class: type, op: Operation, name: str
+@pytest.mark.parametrize(("version", "api_class", "op", "name"), ONLY_CASES,
+                         ids=[f"{v}-{op.id}-{name}" for v, _, op, name in ONLY_CASES])  # fmt: skip
+def test_a_parameter_only_the_other_generation_has_is_refused(
+    server: RecordingServer,
+    client: ApiClient,
+    v2_client: ApiClient,
+    version: str,
+    api_class: type,
+    op: Operation,
+    name: str,
 ) -> None:
     param = next(p for p in op.params if p.name == name)
-    with pytest.raises(sdk.ApiValueError, match=f"{name}.*needs Airflow 2"):
-        call(api_class, v2_client, op, {**required_args(op), name: valid(param.type)})
+    host, needed = (client, "Airflow 3") if version == "v1" else (v2_client, "Airflow 2")
+    with pytest.raises(sdk.ApiValueError, match=f"{name}.*needs {needed}"):
+        call(api_class, host, op, {**required_args(op), name: valid(param.type)})
     assert server.requests == []
 
 

@@ -69,12 +69,6 @@ def _read_in_full(model: Model) -> None:
 
 
 @pytest.fixture
-def client3(airflow3: AirflowServer) -> Iterator[ApiClient]:
-    with ApiClient(Configuration(host=airflow3.api_url, username="admin", password="admin")) as api_client:
-        yield api_client
-
-
-@pytest.fixture
 def tis(client3: ApiClient) -> TaskInstanceApi:
     return TaskInstanceApi(client3)
 

@@ -19,12 +19,12 @@ import pathlib
 import sys
 import types
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Union, get_args, get_origin
 
 import pytest
 
-from airflow_python_sdk import ApiClient, Configuration, apis
+from airflow_python_sdk import ApiClient, apis
 from airflow_python_sdk.exceptions import ApiAttributeError, ApiException, FieldNotInAnswerError
 from airflow_python_sdk.model_utils import Model
 from airflow_python_sdk.models import ClearTaskInstances, Connection, CreateDatasetEvent, DAGRun, Variable
@@ -222,21 +222,15 @@ def spec(airflow3: AirflowServer) -> Spec:
         return json.loads(answer.read())  # type: ignore[no-any-return]
 
 
-@pytest.fixture
-def client2(airflow: AirflowServer) -> Iterator[ApiClient]:
-    with ApiClient(Configuration(host=airflow.api_url, username="admin", password="admin")) as c:
-        yield c
-
-
 def _name(model: type[Model], field: str) -> str:
     """The field's declaration: a subclass (DAGDetail of DAG) shares its base's, so both must agree."""
     owner = next(c for c in model.__mro__ if field in c.__dict__.get("__annotations__", {}))
     return f"{owner.__name__}.{field}"
 
 
-def test_fields_typed_without_none_are_those_both_servers_always_send(spec: Spec, client2: ApiClient) -> None:
+def test_fields_typed_without_none_are_those_both_servers_always_send(spec: Spec, live_client: ApiClient) -> None:
     verdicts = v2_always_sent(spec)
-    airflow2, answers = filled_by_airflow2(), airflow2_answers(client2)
+    airflow2, answers = filled_by_airflow2(), airflow2_answers(live_client)
     sent: dict[str, bool] = {}
     typed, unproven = set(), set()
     for (model, name), v2_sent in verdicts.items():
@@ -257,8 +251,8 @@ def test_fields_typed_without_none_are_those_both_servers_always_send(spec: Spec
     assert len({m for m, _ in verdicts} & airflow2 & set(answers)) >= 40  # the 2.11.2 evidence is broad
 
 
-def test_a_partial_answer_raises_for_an_always_sent_field_left_out(airflow: AirflowServer, client2: ApiClient) -> None:
-    runs = apis.DAGRunApi(client2)
+def test_a_partial_answer_raises_for_an_always_sent_field_left_out(airflow: AirflowServer, live_client: ApiClient) -> None:
+    runs = apis.DAGRunApi(live_client)
     runs.post_dag_run("sdk_example", DAGRun(note="partial"))
     page = runs.get_dag_runs("sdk_example", fields=["dag_run_id"], limit=5)
     assert page.dag_runs and all(r.dag_run_id for r in page.dag_runs)
