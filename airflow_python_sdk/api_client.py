@@ -63,8 +63,10 @@ class ApiClient:
         self.user_agent = f"airflow-python-sdk/{__version__}"
         self._tokens: TokenSource | None = None
         """Airflow 3 with a username and no token: log in for a JWT, and again when it expires."""
-        self._api_version: str | None = None
         self._lock = threading.Lock()
+        configuration = self.configuration
+        if configuration.username is not None and not configuration.access_token:
+            self._tokens = TokenSource(configuration, self.rest_client)  # used on Airflow 3 hosts only
 
     @property
     def api_version(self) -> str:
@@ -74,13 +76,10 @@ class ApiClient:
         server answers on, and the configuration's ``host`` set to it; :class:`ApiValueError` when it
         answers on neither.
         """
-        version = self._api_version
+        version = self.configuration.api_version
         if version is None:
-            with self._lock:
-                version = self._api_version = self.configuration.api_version or self._discover()
-                configuration = self.configuration
-                if version == "v2" and configuration.username is not None and not configuration.access_token:
-                    self._tokens = TokenSource(configuration, self.rest_client)
+            with self._lock:  # one client, one discovery: it sets the host, which then names the API
+                version = self.configuration.api_version or self._discover()
         return version
 
     def _discover(self) -> str:
@@ -215,7 +214,7 @@ class ApiClient:
             data = json.dumps(body, separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
         headers.update(self.configuration.auth_headers())
-        if self._tokens is not None:
+        if form is not None and self._tokens is not None:  # Airflow 3: the username's JWT instead of Basic
             headers["Authorization"] = f"Bearer {self._tokens.token()}"
         headers.update({op.headers[name]: _query_text(args[name]) for name in op.headers if args.get(name) is not None})
         headers.update(extra_headers or {})
@@ -292,7 +291,7 @@ class ApiClient:
             try:
                 response = self.rest_client.request(method, url, headers, body, preload, timeout)
             except UnauthorizedException:
-                if self._tokens is None:
+                if self._tokens is None or self.api_version != "v2":
                     raise
                 rejected = headers["Authorization"].removeprefix("Bearer ")  # expired: log in again, once
                 headers = {**headers, "Authorization": f"Bearer {self._tokens.renew(rejected)}"}

@@ -331,3 +331,16 @@ def test_an_error_names_the_request_it_answered_without_its_query(client: ApiCli
         DAGRunApi(client).get_dag_runs("d", state=["failed"])
     assert caught.value.request == f"GET {server.url}/api/v1/dags/d/dagRuns"
     assert f"Request: GET {server.url}/api/v1/dags/d/dagRuns\n" in str(caught.value)
+
+
+def test_the_api_version_follows_the_host_when_it_changes(server: RecordingServer) -> None:
+    server.default = Reply(json={"dag_runs": [], "total_entries": 0})
+    configuration = Configuration(host=server.url + "/api/v1", access_token="t", retries=0)
+    with ApiClient(configuration) as client:
+        runs = DAGRunApi(client)
+        runs.get_dag_runs("d", fields=["dag_run_id"])  # a parameter only Airflow 2 has
+        configuration.host = server.url + "/api/v2"
+        assert client.api_version == "v2"
+        with pytest.raises(sdk.ApiValueError, match="needs Airflow 2"):
+            runs.get_dag_runs("d", fields=["dag_run_id"])
+    assert [r.path for r in server.requests] == ["/api/v1/dags/d/dagRuns"]
