@@ -36,12 +36,29 @@ import types
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Union, cast, get_args, get_origin
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Concatenate,
+    Generic,
+    Literal,
+    ParamSpec,
+    Protocol,
+    TypedDict,
+    TypeVar,
+    Union,
+    cast,
+    get_args,
+    get_origin,
+    overload,
+)
 
 from airflow_python_sdk.configuration import Timeout
 from airflow_python_sdk.model_utils import Model
 
 if TYPE_CHECKING:
+    import urllib3
+
     from airflow_python_sdk.api_client import ApiClient
 
 __all__ = [
@@ -50,6 +67,9 @@ __all__ = [
     "Api",
     "Args",
     "CallOptions",
+    "AsyncResult",
+    "BoundMethod",
+    "Method",
     "Operation",
     "Param",
     "V2",
@@ -61,7 +81,10 @@ __all__ = [
     "CALL_OPTIONS",
 ]
 
-F = TypeVar("F", bound=Callable[..., Any])
+S = TypeVar("S")
+P = ParamSpec("P")
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 
 class CallOptions(TypedDict, total=False):
@@ -81,6 +104,61 @@ class CallOptions(TypedDict, total=False):
     """True converts every field of the answer at once instead of on first read."""
     _headers: dict[str, str]
     """Extra headers for this call, e.g. ``{"Accept": "application/json"}`` for a log's JSON form."""
+
+
+class AsyncResult(Protocol[R_co]):
+    """What ``async_req=True`` returns: a :class:`multiprocessing.pool.ApplyResult` of the call's result."""
+
+    def get(self, timeout: float | None = None) -> R_co:
+        """The result, waiting at most ``timeout`` seconds (:class:`multiprocessing.TimeoutError` after);
+        the call's own exception is raised here."""
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait at most ``timeout`` seconds for the call to end."""
+
+    def ready(self) -> bool:
+        """Whether the call has ended."""
+
+    def successful(self) -> bool:
+        """Whether the ended call returned (:class:`ValueError` while it has not ended)."""
+
+
+class BoundMethod(Protocol[P, R_co]):
+    """What type checkers see of an API method on an instance (``api.get_dag_run``).
+
+    A plain call returns the declared model ``R_co``; ``async_req=True`` an :class:`AsyncResult` whose
+    ``get()`` waits for it; ``_preload_content=False`` urllib3's response, unread;
+    ``_return_http_data_only=False`` a ``(data, status, headers)`` tuple. Only the plain form checks
+    every argument's type: the others accept any arguments (they are still checked when called).
+    """
+
+    @overload
+    def __call__(self, *args: Any, async_req: Literal[True], **kwargs: Any) -> AsyncResult[R_co]: ...
+    @overload
+    def __call__(self, *args: Any, _preload_content: Literal[False], **kwargs: Any) -> urllib3.BaseHTTPResponse: ...
+    @overload
+    def __call__(
+        self, *args: Any, _return_http_data_only: Literal[False], **kwargs: Any
+    ) -> tuple[R_co, int, urllib3.HTTPHeaderDict]: ...
+    @overload
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R_co: ...
+
+
+class Method(Generic[S, P, R]):
+    """What type checkers see of an API method on its class: bound on an instance it is a
+    :class:`BoundMethod`. At run time the method stays a plain function with an ``operation``."""
+
+    operation: Operation
+
+    @overload
+    def __get__(self, obj: None, owner: type[S]) -> Method[S, P, R]: ...
+    @overload
+    def __get__(self, obj: S, owner: type[S]) -> BoundMethod[P, R]: ...
+    def __get__(self, obj: S | None, owner: type[S]) -> Any:
+        raise NotImplementedError  # never made: `operation` returns the function itself
+
+    def __call__(self, api: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        raise NotImplementedError
 
 
 CALL_OPTIONS = frozenset(CallOptions.__annotations__)
@@ -282,7 +360,7 @@ def operation(
     v2: V2 | None = None,
     v1: bool = True,
     headers: Mapping[str, str] | None = None,
-) -> Callable[[F], F]:
+) -> Callable[[Callable[Concatenate[S, P], R]], Method[S, P, R]]:
     """Declare the decorated method as the operation ``method path``; see the module docstring.
 
     ``status`` is the success status when it is not 200 (or 204 for a method returning None);
@@ -295,7 +373,7 @@ def operation(
     if not v1 and v2 is None:
         v2 = V2()
 
-    def declare(func: F) -> F:
+    def declare(func: Callable[Concatenate[S, P], R]) -> Method[S, P, R]:
         params, returns = signature_params(func, set(re.findall(r"{(\w+)}", path)), body, joined, headers or {})
         summary, description, _ = split_doc(func.__doc__ or "")
         success = status or (204 if returns is None else 200)
@@ -304,7 +382,7 @@ def operation(
                        headers=dict(headers or {}))  # fmt: skip
         _OPERATIONS[func.__code__] = op
         func.operation = op  # type: ignore[attr-defined]
-        return func
+        return cast(Method[S, P, R], func)
 
     return declare
 

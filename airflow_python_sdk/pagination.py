@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 
 from airflow_python_sdk.exceptions import ApiTypeError, ApiValueError
 from airflow_python_sdk.model_utils import ItemT, Model, Page
-from airflow_python_sdk.operation import CALL_OPTIONS, Operation
+from airflow_python_sdk.operation import CALL_OPTIONS, BoundMethod, Operation
 
 __all__ = ["paginate", "DEFAULT_PAGE_SIZE", "PageStyle", "page_style"]
 
@@ -45,7 +45,7 @@ _NOT_WITH_PAGINATE = ("async_req", "_preload_content", "_return_http_data_only")
 
 
 def paginate(
-    list_method: Callable[..., Page[ItemT]], /, *args: Any, page_size: int = DEFAULT_PAGE_SIZE, **kwargs: Any
+    list_method: BoundMethod[..., Page[ItemT]], /, *args: Any, page_size: int = DEFAULT_PAGE_SIZE, **kwargs: Any
 ) -> Iterator[ItemT]:
     """Yield every item of a list operation, requesting ``page_size`` items at a time.
 

@@ -247,8 +247,7 @@ def test_dag_source_and_reparse(any_client: ApiClient, any_airflow: AirflowServe
     with pytest.raises(sdk.NotFoundException):
         dags.get_dag_source("not-a-token")
 
-    answer: tuple[None, int, object] = dags.reparse_dag_file(token, _return_http_data_only=False)  # type: ignore[assignment]
-    data, status, _ = answer
+    data, status, _ = dags.reparse_dag_file(token, _return_http_data_only=False)
     assert (data, status) == (None, 201)
     with pytest.raises(sdk.NotFoundException) as missing:
         dags.reparse_dag_file("not-a-token")

@@ -254,7 +254,7 @@ def test_async_req_returns_a_result_to_wait_for(server: RecordingServer, dag_run
 
 def test_return_http_data_only_false_gives_status_and_headers(server: RecordingServer, dag_runs: DAGRunApi) -> None:
     server.reply(Reply(json=RUN, headers={"X-Seen": "yes"}))
-    data, status, headers = dag_runs.get_dag_run("d", "r", _return_http_data_only=False)  # type: ignore[misc]
+    data, status, headers = dag_runs.get_dag_run("d", "r", _return_http_data_only=False)
     assert isinstance(data, DAGRun) and status == 200 and headers["X-Seen"] == "yes"
 
 

@@ -13,12 +13,12 @@ from airflow_python_sdk.models import DAGRun, DagState, ListDagRunsForm, TaskIns
 def wrong(api: DAGRunApi, run: DAGRun) -> None:
     run_id: int = run.dag_run_id  # error: [assignment] has type "str", variable has type "int"
     total: str = api.get_dag_runs("my_dag").dag_runs  # error: [assignment] has type "list[DAGRun]"
-    api.update_dag_run_state("my_dag", "r1", DAGRun(note="x"))  # error: [arg-type] "DAGRun"; expected "UpdateDagRunState"
-    api.post_dag_run(dag_run=DAGRun())  # error: [call-arg] Missing positional argument "dag_id"
-    api.get_dag_runs("my_dag", limit="5")  # error: [arg-type] "limit" to "get_dag_runs"
+    api.update_dag_run_state("my_dag", "r1", DAGRun(note="x"))  # error: [call-overload] "str", "str", "DAGRun"
+    api.post_dag_run(dag_run=DAGRun())  # error: [call-overload] matches argument type "DAGRun"
+    api.get_dag_runs("my_dag", limit="5")  # error: [call-overload] matches argument types "str", "str"
     api.get_dag_runz("my_dag")  # error: [attr-defined] has no attribute "get_dag_runz"
-    api.get_dag_run("my_dag")  # error: [call-arg]
-    api.post_dag_run("my_dag", {"dag_run_id": "x"})  # error: [arg-type]
+    api.get_dag_run("my_dag")  # error: [call-overload] matches argument type "str"
+    api.post_dag_run("my_dag", {"dag_run_id": "x"})  # error: [call-overload] "str", "dict[str, str]"
     DAGRun(dag_run_id=42)  # error: [arg-type]
     DAGRun(run_idd="x")  # error: [call-arg]
     ListDagRunsForm(page_limit="10")  # error: [arg-type]
@@ -30,4 +30,7 @@ def wrong(api: DAGRunApi, run: DAGRun) -> None:
     api.wait_for_dag_run("my_dag", "r1", timeout="60")  # error: [arg-type]
     finished: str = api.trigger_dag_run_and_wait("my_dag")  # error: [assignment]
     print(airflow_python_sdk.WaitTimeoutError("late").dag_run.state)  # error: [union-attr]
-    print(run_id, total, state, ti, finished)
+    later: DAGRun = api.get_dag_run("my_dag", "r1", async_req=True)  # error: [assignment] "AsyncResult[DAGRun]"
+    status: str = api.get_dag_run("my_dag", "r1", _return_http_data_only=False)[1]  # error: [assignment] "int"
+    raw = api.get_dag_run("my_dag", "r1", _preload_content=False).dag_run_id  # error: [attr-defined] "BaseHTTPResponse"
+    print(run_id, total, state, ti, finished, later, status, raw)

@@ -86,6 +86,16 @@ def models() -> None:
     print(repr(run), run["dag_run_id"], form._repr_html_())
 
 
+def call_options(api: DAGRunApi) -> None:
+    later = api.get_dag_run("my_dag", "nightly-42", async_req=True)
+    assert_type(later.get(timeout=30), DAGRun)
+    run, status, headers = api.get_dag_run("my_dag", "nightly-42", _return_http_data_only=False)
+    assert_type(run, DAGRun)
+    assert_type(status, int)
+    print(headers.get("Content-Type"), api.get_dag_run("my_dag", "nightly-42", _preload_content=False).status)
+    assert_type(api.get_dag_runs("my_dag", async_req=False), DAGRunCollection)
+
+
 def errors(api: DAGRunApi) -> None:
     try:
         api.delete_dag_run("my_dag", "nightly-42")
