@@ -78,14 +78,39 @@ def test_the_version_has_one_source() -> None:
     assert f"## {__version__}" in (ROOT / "CHANGELOG.md").read_text()
 
 
-def test_the_installed_wheel_runs_the_quickstart(
-    dist: pathlib.Path, scheduled: AirflowServer, tmp_path: pathlib.Path
-) -> None:
-    venv = tmp_path / "venv"
+@pytest.fixture(scope="module")
+def venv(dist: pathlib.Path, tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
+    """A fresh venv with the wheel installed, its dependencies from PyPI."""
+    venv = tmp_path_factory.mktemp("installed") / "venv"
     _run(sys.executable, "-m", "venv", venv)
-    python = venv / "bin" / "python"
     (wheel,) = dist.glob("*.whl")
-    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel)  # deps from PyPI
+    _run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel)
+    return venv
+
+
+def test_the_installed_wheel_types_user_code_as_the_samples_say(venv: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    """mypy --strict, reading the package from the installed wheel only (not this checkout), passes the typed
+    sample and rejects each wrong line of the errors sample (test_typing.py checks the same on the checkout)."""
+    pytest.importorskip("mypy", reason="mypy is in test-requirements.txt")
+    for name in ("typing_sample.py", "typing_errors_sample.py"):
+        shutil.copy2(ROOT / "test" / name, tmp_path / name)
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-pretty", "--no-error-summary", "--show-error-codes",
+         "--python-executable", str(venv / "bin" / "python"), "--cache-dir", str(tmp_path / ".mypy_cache"),
+         "typing_sample.py", "typing_errors_sample.py"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    errors = [line for line in done.stdout.splitlines() if ": error:" in line]
+    expected = [n for n, line in enumerate((ROOT / "test" / "typing_errors_sample.py").read_text().splitlines(), 1)
+                if re.search(r"#\s*error:", line)]  # fmt: skip
+    assert not [line for line in errors if not line.startswith("typing_errors_sample.py:")], done.stdout
+    assert sorted({int(line.split(":")[1]) for line in errors}) == expected, done.stdout + done.stderr
+
+
+def test_the_installed_wheel_runs_the_quickstart(
+    venv: pathlib.Path, scheduled: AirflowServer, tmp_path: pathlib.Path
+) -> None:
+    python = venv / "bin" / "python"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "PYTHON", "VIRTUAL_ENV"))}
     env.update(AIRFLOW_API_URL=scheduled.api_url, AIRFLOW_USERNAME=ADMIN[0], AIRFLOW_PASSWORD=ADMIN[1])
     where = _run(python, "-c", "import airflow_python_sdk as s; print(s.__file__, s.__version__)", env=env,
