@@ -9,8 +9,9 @@ import json
 import logging
 import re
 import threading
+import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 from urllib.parse import quote, urlencode
 
 from airflow_python_sdk._version import __version__
@@ -20,12 +21,14 @@ from airflow_python_sdk.exceptions import (
     ApiException,
     ApiTypeError,
     ApiValueError,
+    FieldNotInAnswerError,
     UnauthorizedException,
     UnsupportedOperationError,
 )
 from airflow_python_sdk.model_utils import Model, check_value, format_datetime, json_data, to_json
-from airflow_python_sdk.operation import CALL_OPTIONS, V2, Args, Only, Operation
+from airflow_python_sdk.operation import CALL_OPTIONS, V2, Args, Only, Operation, Param
 from airflow_python_sdk.rest import RESTClientObject, RESTResponse, redact_url
+from airflow_python_sdk.versions import QUIRKS, SINCE, release
 
 if TYPE_CHECKING:
     from multiprocessing.pool import ThreadPool
@@ -64,6 +67,9 @@ class ApiClient:
         self._tokens: TokenSource | None = None
         """Airflow 3 with a username and no token: log in for a JWT, and again when it expires."""
         self._lock = threading.Lock()
+        self._versions: dict[str, str] = {}
+        """The Airflow version each host answered ``GET /version`` with."""
+        self._version_lock = threading.Lock()
         configuration = self.configuration
         if configuration.username is not None and not configuration.access_token:
             self._tokens = TokenSource(configuration, self.rest_client)  # used on Airflow 3 hosts only
@@ -98,6 +104,58 @@ class ApiClient:
             "its API path, e.g. http://airflow:8080/api/v2 for Airflow 3 or .../api/v1 for Airflow 2",
             ["host"],
         )
+
+    @property
+    def airflow_version(self) -> str:
+        """The server's Airflow version (``"2.9.3"``): ``Configuration.airflow_version`` when set, else asked
+        of the host (``GET /version``) once; a call asks it only when it uses something not every supported
+        release has (see :mod:`airflow_python_sdk.versions`). ``""`` when the server did not tell it (an error
+        answer, or no version in it): then nothing is refused for want of it. :class:`ApiValueError` when
+        the configured version is not of the host's Airflow generation; connection errors as any call's.
+        """
+        api = self.api_version  # completes a bare host first
+        configured = self.configuration.airflow_version
+        if configured is not None:
+            major = (release(configured) or (0, 0))[0]
+            if major != _MAJOR[api]:
+                raise ApiValueError(
+                    f"airflow_version={configured!r} is not an Airflow {_MAJOR[api]}, but "
+                    f"{self.configuration.host} is {_GENERATION[api]}: set the server's own version",
+                    ["airflow_version"],
+                )
+            return configured
+        host = self.configuration.host
+        version = self._versions.get(host)
+        if version is None:
+            with self._version_lock:  # one request per host, however many threads need it
+                version = self._versions.get(host)
+                if version is None:
+                    from airflow_python_sdk.api.monitoring_api import MonitoringApi
+
+                    try:
+                        version = str(MonitoringApi(self).get_version().version)
+                    except (ApiException, FieldNotInAnswerError) as exc:  # a proxy hiding it, a stand-in server
+                        log.warning("%s: the Airflow version is unknown (%s); nothing is refused for it", host, exc)
+                        version = ""
+                    self._versions[host] = version
+        return version
+
+    def has(self, op: Operation, key: str = "") -> bool:
+        """Whether the server's release has ``op`` (``key=""``) or the query parameter or body key ``key``
+        of it (named as sent); asks the version only when not every supported release has it."""
+        since = SINCE[self.api_version].get(op.id, {})
+        needed = [since[k] for k in {"", key} if k in since]
+        if not needed:
+            return True
+        server = release(self.airflow_version)
+        return server is None or all(server >= (release(v) or (0, 0)) for v in needed)
+
+    def has_quirk(self, name: str) -> bool:
+        """Whether the server's release shows the quirk ``name`` of :data:`~airflow_python_sdk.versions.QUIRKS`."""
+        quirk = QUIRKS[name]
+        server = release(self.airflow_version)
+        first, fixed = release(quirk.first), release(quirk.fixed) if quirk.fixed else None
+        return server is not None and first is not None and first <= server and (fixed is None or server < fixed)
 
     def __enter__(self) -> ApiClient:
         return self
@@ -153,7 +211,7 @@ class ApiClient:
         is wrong or the server's API version lacks the operation.
         """
         options: dict[str, Any] = args.get("kwargs") or {}
-        unknown = sorted(options.keys() - CALL_OPTIONS)
+        unknown = sorted(options.keys() - CALL_OPTIONS) if options else None
         if unknown:
             expected = ", ".join(p.name for p in op.params)
             raise ApiTypeError(
@@ -162,11 +220,12 @@ class ApiClient:
             )
         check = options.get("_check_input_type", self.configuration.client_side_validation)
         form = self._form(op)
+        since = (_SINCE_V2 if form is not None else _SINCE_V1).get(op.id)  # None: in every supported release
         if form is not None and form.resolve is not None:
-            self._encode(op, form, args, check)  # check before the resolve sends anything
+            self._encode(op, form, args, check, since)  # check before the resolve sends anything
             request = None
         else:
-            request = self._build(op, form, args, check, options.get("_headers"))
+            request = self._build(op, form, args, check, options.get("_headers"), since)
         if options.get("async_req"):
             return self.pool.apply_async(self._run, (op, form, args, request, options))
         return self._run(op, form, args, request, options)
@@ -198,10 +257,16 @@ class ApiClient:
         return op.v2
 
     def _build(
-        self, op: Operation, form: V2 | None, args: Args, check: bool, extra_headers: Mapping[str, str] | None
+        self,
+        op: Operation,
+        form: V2 | None,
+        args: Args,
+        check: bool,
+        extra_headers: Mapping[str, str] | None,
+        since: Mapping[str, str] | None = None,
     ) -> Request:
-        """The request for ``op`` with ``args``, checked first."""
-        path, query, body = self._encode(op, form, args, check)
+        """The request for ``op`` with ``args``, checked first (against the server's release too, by ``since``)."""
+        path, query, body = self._encode(op, form, args, check, since)
         if form:
             body, path = _v2_body_and_path(op, form, body, path)
             query.extend(form.query.items())
@@ -223,15 +288,19 @@ class ApiClient:
             url += "?" + urlencode(query, quote_via=quote)
         return (form.method if form and form.method else op.method), url, headers, data
 
-    @staticmethod
-    def _encode(op: Operation, form: V2 | None, args: Args, check: bool) -> tuple[str, list[tuple[str, str]], Any]:
+    def _encode(
+        self, op: Operation, form: V2 | None, args: Args, check: bool, since: Mapping[str, str] | None = None
+    ) -> tuple[str, list[tuple[str, str]], Any]:
         """Check ``args``; the path, query pairs and JSON body they make (on Airflow 3: before its reshaping).
+
+        With ``since`` (the operation's entry of :data:`~airflow_python_sdk.versions.SINCE`), what the
+        call uses of it is checked against the server's release (see :meth:`_require`).
 
         A v2 ``rename`` pair works both ways: Airflow 2's name is sent as Airflow 3's to a v2 host, and
         Airflow 3's name (a parameter both generations take, or a ``v2_only`` body field) as Airflow 2's
         to a v1 host.
         """
-        rename = form.rename if form else {new: old for old, new in op.v2.rename.items()} if op.v2 else {}
+        rename = form.rename if form else _v1_names(op)
         path = form.path or op.path if form else op.path
         query: list[tuple[str, str]] = []
         body: Any = None
@@ -242,7 +311,7 @@ class ApiClient:
                 if param.required:
                     raise ApiValueError(f"{op.id}(): missing required parameter {param.name!r}", [op.id, param.name])
                 continue
-            if check:
+            if check and value.__class__ not in _plain_classes(param):
                 value = check_value(value, param.type, [op.id, param.name])
             if param.only is not None and param.only != version:
                 raise _not_in(op, param.name, version)
@@ -250,7 +319,7 @@ class ApiClient:
                 text = _query_text(value)
                 if not text:
                     raise ApiValueError(f"{op.id}(): parameter {param.name!r} must not be empty", [op.id, param.name])
-                path = path.replace(f"{{{param.name}}}", quote(text, safe=""))
+                path = path.replace("{" + param.name + "}", _quoted(text))
             elif param.where == "header":
                 if not _query_text(value).strip():
                     raise ApiValueError(f"{op.id}(): parameter {param.name!r} must not be empty", [op.id, param.name])
@@ -273,7 +342,37 @@ class ApiClient:
             else:
                 body = _body_json(op, param.name, value, version, {} if form else rename)
         _check_one_value_per_name(op, args)
+        if since is not None:
+            names = {name for name, _ in query}
+            if isinstance(body, dict):
+                names.update((form.rename.get(k, k) for k in body) if form else body)
+            self._require(op, since, names)
         return path, list(dict.fromkeys(query)), body  # two names of one filter given one value: sent once
+
+    def _require(self, op: Operation, since: Mapping[str, str], names: set[str]) -> None:
+        """Raise :class:`UnsupportedOperationError` when the server's release lacks ``op`` or one of the
+        query parameters and body keys ``names`` it is called with; the version is asked (once) only when
+        the call uses something ``since`` lists."""
+        used = [key for key in since if not key or key in names]
+        if not used:
+            return
+        version = self.airflow_version
+        server = release(version)
+        lacking = [key for key in used if server is not None and server < (release(since[key]) or (0, 0))]
+        if not lacking:
+            return
+        where = f"Airflow {version}, which {self.configuration.host} runs"
+        if "" in lacking:
+            raise UnsupportedOperationError(
+                f"{op.id}() is not in {where}: it needs Airflow {since['']} or later; nothing was sent",
+                needs=since[""], airflow_version=version,
+            )  # fmt: skip
+        needs = max((since[k] for k in lacking), key=lambda v: release(v) or (0, 0))
+        named = ", ".join(f"{k} (Airflow {since[k]} or later)" for k in lacking)
+        raise UnsupportedOperationError(
+            f"{op.id}(): {named} {'is' if len(lacking) == 1 else 'are'} not in {where}; nothing was sent",
+            needs=needs, airflow_version=version,
+        )  # fmt: skip
 
     def _send(
         self,
@@ -298,6 +397,11 @@ class ApiClient:
                 response = self.rest_client.request(method, url, headers, body, preload, timeout)
         except ApiException as exc:
             _log(method, url, exc.status, None)
+            why = _why_no_route(op, self.configuration.api_version) if exc.status == 404 and _no_route(exc) else None
+            if why:
+                raise UnsupportedOperationError(
+                    f"{op.id}(): the server has no route {method} {redact_url(url).split('?')[0]}: {why}"
+                ) from exc
             raise
         if not preload:
             return response
@@ -311,20 +415,23 @@ class ApiClient:
     def _decode(op: Operation, response: RESTResponse, validate: bool, answer: Callable[[Any], Any] | None) -> Any:
         if op.returns is None or response.status == 204:
             return None
-        content_type = response.getheader("Content-Type") or ""
-        is_text = content_type.startswith("text/") and not content_type.startswith("text/html")
-        if op.returns_text and (is_text or not response.data.strip()):
-            return response.text  # a log may be empty ("" or blank lines): that is its text
-        if not response.data.strip():
-            raise ApiException(response.status, "the answer is empty where data was expected", http_resp=response)
+        if op.returns_text:
+            content_type = response.getheader("Content-Type") or ""
+            is_text = content_type.startswith("text/") and not content_type.startswith("text/html")
+            if is_text or not response.data.strip():
+                return response.text  # a log may be empty ("" or blank lines): that is its text
         try:
             data = json.loads(response.data)
         except ValueError as exc:
+            if not response.data.strip():
+                raise ApiException(
+                    response.status, "the answer is empty where data was expected", http_resp=response
+                ) from None
+            content_type = response.getheader("Content-Type") or ""
             html = content_type.startswith("text/html")
             if html and op.v2 is not None and op.v2.root is not None:  # the UI's catch-all: no FAB API here
                 raise UnsupportedOperationError(
-                    f"{op.id}(): this Airflow 3 server does not serve {op.v2.root}: users, roles and permissions "
-                    "need the FAB auth manager (apache-airflow-providers-fab) as its auth manager"
+                    f"{op.id}(): this Airflow 3 server does not serve {op.v2.root}: {_FAB}"
                 ) from exc
             why = "an HTML page (a login page, or the web UI: check the host)" if html else f"not valid JSON ({exc})"
             raise ApiException(response.status, f"the answer is {why}", http_resp=response) from exc
@@ -335,7 +442,7 @@ class ApiClient:
             return data
         model = models[0] if len(models) == 1 else _pick_model(models, data)
         try:
-            result = model._from_server(data)
+            result = model._from_answer(data)
         except ValueError as exc:
             raise ApiValueError(f"{op.id}(): {exc}", [op.id]) from exc
         if validate:
@@ -344,6 +451,61 @@ class ApiClient:
 
 
 _GENERATION = {"v1": "Airflow 2 (/api/v1)", "v2": "Airflow 3 (/api/v2)"}
+_MAJOR = {"v1": 2, "v2": 3}
+_SINCE_V1, _SINCE_V2 = SINCE["v1"], SINCE["v2"]
+_FAB = "users, roles and permissions need the FAB auth manager (apache-airflow-providers-fab) as its auth manager"
+
+# What each call would otherwise work out again from constant declarations (see _encode), by the id of the
+# declaration, which is kept alive beside it.
+_PLAIN: dict[int, tuple[Param, tuple[type, ...]]] = {}
+_V1_NAMES: dict[int, tuple[Operation, dict[str, str]]] = {}
+_QUOTED: dict[str, str] = {}
+"""Path parameters' texts percent-encoded: a script names the same DAG again and again."""
+_MAX_QUOTED = 1024
+
+
+def _plain_classes(param: Param) -> tuple[type, ...]:
+    """The classes a value of ``param`` may have and pass its type check as it is (``str`` for ``str | None``);
+    a value of any other class (a subclass, a list, a model) is checked by :func:`check_value`."""
+    found = _PLAIN.get(id(param))
+    if found is None or found[0] is not param:
+        tp = param.type
+        options = get_args(tp) if get_origin(tp) in (Union, types.UnionType) else (tp,)
+        plain = tuple(o for o in options if o in (str, int, float) or o is type(None))
+        found = _PLAIN[id(param)] = (param, plain if len(plain) == len(options) else ())
+    return found[1]
+
+
+def _v1_names(op: Operation) -> dict[str, str]:
+    """Airflow 2's name of each parameter or body field Airflow 3 renamed (its ``v2.rename`` turned round)."""
+    found = _V1_NAMES.get(id(op))
+    if found is None or found[0] is not op:
+        found = _V1_NAMES[id(op)] = (op, {new: old for old, new in op.v2.rename.items()} if op.v2 else {})
+    return found[1]
+
+
+def _quoted(text: str) -> str:
+    quoted = _QUOTED.get(text)
+    if quoted is None:
+        quoted = quote(text, safe="")
+        if len(_QUOTED) >= _MAX_QUOTED:
+            _QUOTED.clear()
+        _QUOTED[text] = quoted
+    return quoted
+
+
+def _no_route(exc: ApiException) -> bool:
+    """Whether a 404 is Flask's (Airflow 2) or Starlette's (Airflow 3) for a path that is no route."""
+    return exc.detail == "Not Found" or "The requested URL was not found on the server" in (exc.body or "")
+
+
+def _why_no_route(op: Operation, api: str | None) -> str | None:
+    """Why a server may lack ``op``'s route, for an operation some servers of ``api`` lack; else None
+    (the 404 then says a resource is missing, or a path parameter broke the path)."""
+    if api == "v2" and op.v2 is not None and op.v2.root:
+        return _FAB
+    needed = SINCE.get(api or "", {}).get(op.id, {}).get("")
+    return f"it needs Airflow {needed} or later" if needed else None
 
 
 def _not_in(op: Operation, name: str, version: str) -> ApiValueError:
@@ -414,6 +576,8 @@ def _pick_model(models: tuple[type[Model], ...], data: Any) -> type[Model]:
 
 
 def _query_text(value: Any) -> str:
+    if value.__class__ is str:
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, enum.Enum):

@@ -6,6 +6,7 @@ import base64
 import copy
 import logging
 import os
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -46,6 +47,8 @@ DEFAULT_POOL_MAXSIZE = 10
 """Connections kept per host: the number of threads that can call one client at once."""
 
 _SECRETS = ("password", "access_token", "api_key")
+_VERSION_NAME = "airflow_version"
+_VERSION = re.compile(r"\d+\.\d+(\.\d+)?\S*")
 _API_PATHS = {"/api/v1": "v1", "/api/v2": "v2"}
 _BEARER = "bearer "
 
@@ -113,8 +116,10 @@ class Configuration:
         client_side_validation: bool = True,
         debug: bool = False,
         logger: logging.Logger | None = None,
+        airflow_version: str | None = None,
     ) -> None:
         self.host = host or DEFAULT_HOST
+        self.airflow_version = airflow_version
         self.api_key: dict[str, str] = dict(api_key or {})
         self.api_key_prefix: dict[str, str] = dict(api_key_prefix or {})
         self.access_token = access_token
@@ -149,6 +154,22 @@ class Configuration:
     @host.setter
     def host(self, value: str) -> None:
         self._host = (clean_setting("host", value) or DEFAULT_HOST).rstrip("/")
+
+    @property
+    def airflow_version(self) -> str | None:
+        """The server's Airflow version (``"2.9.3"``), to spare the client asking it; None: asked when needed.
+
+        What the server's release lacks (:mod:`airflow_python_sdk.versions`) is refused before sending by
+        this version; :class:`ApiValueError` when it is not a version (``major.minor[.patch]``).
+        """
+        return self._airflow_version
+
+    @airflow_version.setter
+    def airflow_version(self, value: str | None) -> None:
+        version = clean_setting("airflow_version", value)
+        if version is not None and not _VERSION.fullmatch(version):
+            raise ApiValueError(f"airflow_version must be a version such as '2.9.3', not {version!r}", [_VERSION_NAME])
+        self._airflow_version = version or None
 
     @property
     def access_token(self) -> str | None:

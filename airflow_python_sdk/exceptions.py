@@ -6,7 +6,7 @@ OpenApiException
 ├── ApiAttributeError (also AttributeError)
 │   └── FieldNotInAnswerError             a field the server always sends is absent from this answer
 ├── ApiKeyError (also KeyError)
-├── UnsupportedOperationError (also NotImplementedError)  not in the server's API version; nothing sent
+├── UnsupportedOperationError (also NotImplementedError)  not in the server's API or release; nothing sent
 ├── ApiConnectionError                    no HTTP answer: refused, reset, DNS, protocol error
 │   ├── ApiTimeoutError                   connect or read timeout
 │   └── ApiSSLError                       TLS handshake or certificate failure
@@ -147,10 +147,18 @@ class WaitTimeoutError(OpenApiException, TimeoutError):
 
 
 class UnsupportedOperationError(OpenApiException, NotImplementedError):
-    """The server's API version has no such operation (an Airflow 2 operation on Airflow 3, say).
+    """The server has no such operation or parameter: its API generation lacks it (an Airflow 2 operation
+    on Airflow 3), its release is older than the one that added it, or its auth manager does not serve it.
 
-    Raised before anything is sent.
+    Raised before anything is sent, but for an auth manager's routes, known only from the answer.
+    ``needs`` is the Airflow release that added what was refused (``"2.10"``) and ``airflow_version``
+    the server's version (``"2.9.3"``), when the refusal is by release; else both are None.
     """
+
+    def __init__(self, msg: str, needs: str | None = None, airflow_version: str | None = None) -> None:
+        self.needs = needs
+        self.airflow_version = airflow_version
+        super().__init__(msg)
 
 
 class ApiException(OpenApiException):

@@ -9,10 +9,12 @@ From that one declaration the base derives the typed constructor (for type check
 ``dataclass_transform``), attribute access, ``openapi_types``/``attribute_map``/``read_only_vars``,
 ``to_dict()``, ``repr()`` and the JSON body of a request.
 
-Responses are wrapped, not copied: a model made from a server's JSON keeps that dict and converts a
-field (datetime, enum, nested model) the first time it is read, then caches it. Unknown keys are kept,
-nulls and missing keys read as ``None``, unknown enum values come back as enum values. A value that
-cannot be converted at all raises :class:`ApiValueError` naming the model, the field and the raw value.
+Responses are read in place, not copied: the server's decoded JSON object becomes the model's
+``__dict__``, every value converted there as the answer is read (datetimes, enums, UUIDs, nested models),
+so that a field is a plain attribute. Unknown keys are kept, nulls and missing keys read as ``None``,
+unknown enum values come back as enum values. A value that cannot be converted at all is set aside:
+reading that field raises :class:`ApiValueError` naming the model, the field and the raw value, and
+``repr()``/``to_dict()`` show it marked :class:`Unreadable`.
 
 Requests are strict: a wrong type or unknown field raises :class:`ApiTypeError` when the model is
 built, read-only fields are left out of request bodies, naive datetimes are sent as UTC.
@@ -26,7 +28,10 @@ import html
 import json
 import math
 import sys
+import textwrap
+import threading
 import types
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, Union, get_args, get_origin
 
@@ -263,6 +268,8 @@ def _read_dict(value: Any) -> dict[str, Any]:
 
 
 def _read_datetime(value: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):  # read before: the same JSON object read twice
+        return value if value.tzinfo is not None else value.replace(tzinfo=_UTC)
     if isinstance(value, str):  # parse_datetime, inlined: it runs for every timestamp of every run
         try:
             parsed = _fromisoformat(value)
@@ -278,6 +285,25 @@ def _read_date(value: Any) -> dt.date:
     raise ValueError(value)
 
 
+_UUIDS: dict[str, uuid.UUID] = {}
+"""UUIDs read so far, by their text: a page names the same DAG version in many runs. UUIDs are immutable."""
+_MAX_UUIDS = 4096
+
+
+def _read_uuid(value: Any) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(value)
+    found = _UUIDS.get(value)
+    if found is None:
+        found = uuid.UUID(value)
+        if len(_UUIDS) >= _MAX_UUIDS:
+            _UUIDS.clear()
+        _UUIDS[value] = found
+    return found
+
+
 _SCALAR_READERS: dict[Any, Reader] = {
     str: _read_str,
     int: _read_int,
@@ -286,6 +312,7 @@ _SCALAR_READERS: dict[Any, Reader] = {
     dict: _read_dict,
     dt.datetime: _read_datetime,
     dt.date: _read_date,
+    uuid.UUID: _read_uuid,
 }
 
 
@@ -326,6 +353,8 @@ def _reader(tp: Any) -> Reader | None:
         known = tp._value2member_map_  # members, and the unknown values met before (see OpenEnum._missing_)
 
         def read_enum(value: Any) -> Any:
+            if isinstance(value, tp):
+                return value
             if isinstance(value, str):
                 member = known.get(value)
                 return member if member is not None else tp(value)
@@ -341,7 +370,11 @@ def _reader(tp: Any) -> Reader | None:
 
         return read_named_string
     if isinstance(tp, type) and issubclass(tp, Model):
-        return tp._from_server
+
+        def read_model(value: Any) -> Any:
+            return value if isinstance(value, tp) else _reader_of(tp)(value)
+
+        return read_model
     return None
 
 
@@ -390,20 +423,18 @@ def Field(  # noqa: N802 - named like the type checkers' field specifiers it sta
     return _FieldSpec(nullable, read_only, doc, key, fallback_keys, v2_only, v1_only)
 
 
-class _NeverSent:
-    """A type no JSON value has: the ``_as_sent`` of fields whose values always need converting."""
-
-
-class _Timestamp(_NeverSent):
-    """The ``_as_sent`` of datetime fields, whose conversion :meth:`FieldInfo.__get__` inlines."""
-
-
 class FieldInfo:
-    """The descriptor behind one model field: reads lazily from the server's JSON, checks on write."""
+    """One model field: its type, JSON key and docs; reads a field the answer lacks or could not give.
+
+    A model keeps its field values in its instance ``__dict__``, converted when the answer is read (see
+    "reading answers" below), so reading a field is a plain attribute lookup. This (non-data) descriptor
+    is reached only for a field without a value there: one the answer left out (None, ``[]`` or
+    :class:`FieldNotInAnswerError`), one whose value could not be read (:class:`ApiValueError`), or a
+    second name of a field (``run_id``).
+    """
 
     __slots__ = (
         "_absent",
-        "_as_sent",
         "_read",
         "doc",
         "fallback_keys",
@@ -422,14 +453,7 @@ class FieldInfo:
         self.key = spec.key or name
         self.fallback_keys, self.v2_only, self.v1_only = spec.fallback_keys, spec.v2_only, spec.v1_only
         self.nullable, self.read_only, self.doc = spec.nullable, spec.read_only, spec.doc
-        self._read: Reader | None = _MISSING  # resolved on first read: nested models may come later
-        # The JSON type that already is the declared one (str for a str field): such a value is
-        # returned as sent, without a reader call or a cached copy.
-        plain = _strip_none(tp)
-        plain = dict if get_origin(plain) is dict else plain
-        self._as_sent: type = (
-            plain if plain in (str, int, float, bool, dict) else _Timestamp if plain is dt.datetime else _NeverSent
-        )
+        self._read: Reader | None = _MISSING  # resolved on first use: nested models may come later
         # What an answer without the field reads as: None, [] (a list always sent), or an error
         union = get_origin(tp) in (Union, types.UnionType)
         always_sent = (type(None) not in get_args(tp)) if union else tp not in (Any, object, None, type(None))
@@ -438,32 +462,28 @@ class FieldInfo:
     def __get__(self, obj: Model | None, objtype: type | None = None) -> Any:
         if obj is None:
             return self
-        vals, name = obj._vals, self.name
-        if name in vals:
-            return vals[name]
-        raw = obj._raw
-        value = raw.get(self.key, _MISSING)
-        if value is _MISSING:
-            key = self._fallback_in(raw)
-            if key is None:
-                return None if self._absent is None else self._missing(obj)
-            value = raw[key]
-        if value is None or value.__class__ is self._as_sent:
-            return value  # nothing to convert: the server's value is the field's (and stays in _raw)
-        if self._as_sent is _Timestamp and value.__class__ is str:
-            try:  # the common case, inlined: a timestamp as the server writes it
-                converted = _fromisoformat(value)
-            except (ValueError, OverflowError):
-                converted = self._convert(value)  # another shape, or an ApiValueError naming the field
-            else:
-                if converted.tzinfo is None:
-                    converted = converted.replace(tzinfo=_UTC)
-        else:
-            converted = self._convert(value)
-            if converted is value:
-                return value
-        vals[name] = converted  # converted once; later reads are one dict lookup
-        return converted
+        vals = obj.__dict__
+        if self.name in vals:  # reached by a second name, or called directly
+            return vals[self.name]
+        if self.key in _extra(obj, False):
+            raw = obj._extra[self.key]
+            raise ApiValueError(
+                f"{self.owner}.{self.name}: cannot read {raw!r} as {type_name(self.type)}", [self.owner, self.name]
+            )
+        if self._absent is None:
+            return None
+        if self._absent is list:
+            return vals.setdefault(self.name, [])
+        raise FieldNotInAnswerError(
+            f"{self.owner}.{self.name} is not in this answer: it was left out with fields=[...], or the "
+            "server is older than the field, or the model was built without it",
+            [self.owner, self.name],
+        )
+
+    def set(self, obj: Model, value: Any) -> None:
+        """Set the field on ``obj`` after checking ``value`` (:class:`ApiTypeError` when it is of the wrong type)."""
+        obj.__dict__[self.name] = check_value(value, self.type, [self.owner, self.name])
+        _extra(obj, False).pop(self.key, None)  # a value the server sent that could not be read is replaced
 
     def _convert(self, value: Any) -> Any:
         """``value`` read as the field's type; :class:`ApiValueError` when it cannot be."""
@@ -480,25 +500,22 @@ class FieldInfo:
                 [self.owner, self.name],
             ) from exc
 
-    def _missing(self, obj: Model) -> Any:
-        """A field the server always sends, absent: ``[]`` for a list, else :class:`FieldNotInAnswerError`."""
-        if self._absent is list:
-            return obj._vals.setdefault(self.name, [])
-        raise FieldNotInAnswerError(
-            f"{self.owner}.{self.name} is not in this answer: it was left out with fields=[...], or the "
-            "server is older than the field, or the model was built without it",
-            [self.owner, self.name],
-        )
+    def in_raw(self, model: Model) -> bool:
+        """Whether ``model`` has a value for this field: set, sent by the server, or sent but unreadable."""
+        return self.name in model.__dict__ or self.key in _extra(model, False)
 
-    def _fallback_in(self, raw: dict[str, Any]) -> str | None:
-        return next((k for k in self.fallback_keys if k in raw), None)
 
-    def in_raw(self, raw: dict[str, Any]) -> bool:
-        """Whether the server's JSON has this field, under its key or a fallback."""
-        return self.key in raw or self._fallback_in(raw) is not None
-
-    def __set__(self, obj: Model, value: Any) -> None:
-        obj._vals[self.name] = check_value(value, self.type, [self.owner, self.name])
+def _extra(model: Model, create: bool) -> dict[str, Any]:
+    """What an answer sent that is not a readable field value, by JSON key: values that could not be
+    read, and unknown keys named like a model's methods. Empty (and not kept) for most answers."""
+    try:
+        return model._extra
+    except AttributeError:
+        if not create:
+            return _EMPTY
+        extra: dict[str, Any] = {}
+        object.__setattr__(model, "_extra", extra)
+        return extra
 
 
 class Unreadable:
@@ -527,8 +544,265 @@ def _shown(model: Model, field: FieldInfo) -> Any:
     except FieldNotInAnswerError:
         return None
     except ApiValueError:
-        return Unreadable(model._raw.get(field.key, next((model._raw[k] for k in field.fallback_keys
-                                                          if k in model._raw), None)))  # fmt: skip
+        return Unreadable(model._extra[field.key])
+
+
+# --- reading answers --------------------------------------------------------------------------------
+#
+# A model class gets a reader the first time an answer is read into it, compiled from its fields:
+# straight-line code that makes the server's JSON object (already decoded, and handed over) the model's
+# __dict__ and converts each value there (timestamps, enums, UUIDs, nested models), with one test per
+# field for a value already of the declared JSON type. Anything else -- a value of another type, one that
+# does not parse, a field under another key -- goes to the generic per-field reading (_fix, _take),
+# which sets aside what it cannot read. The reader takes any answer; one holding only keys of fields
+# read in place teaches it that shape, and answers of that size are then read by code taking those keys
+# as given (one lacking any is read as any other). Converting everything at once costs less than on
+# first read (a Python call per field), and leaves every field a plain attribute.
+
+
+def _fix(model: Model, d: dict[str, Any], field: FieldInfo, value: Any) -> int:
+    """Read ``value`` (one the fast path did not take) into ``d``; 1 when it cannot be read, and is set aside."""
+    try:
+        d[field.name] = field._convert(value)
+    except ApiValueError:
+        del d[field.name]
+        _extra(model, True)[field.key] = value
+        return 1
+    return 0
+
+
+def _take(model: Model, d: dict[str, Any], field: FieldInfo, shared: frozenset[str]) -> int:
+    """Read a field whose JSON key is not its name, or that has fallback keys, into ``d`` under its
+    name; 1 when the answer lacks it or it cannot be read. A fallback key that is also another field's
+    (``shared``) is left for that field."""
+    value = d.pop(field.key, _MISSING) if field.key != field.name else d.get(field.key, _MISSING)
+    if value is _MISSING:
+        used = next((k for k in field.fallback_keys if k in d), None)
+        if used is None:
+            return 1
+        value = d[used] if used in shared else d.pop(used)
+    try:
+        d[field.name] = None if value is None else field._convert(value)
+    except ApiValueError:
+        d.pop(field.name, None)
+        _extra(model, True)[field.key] = value
+        return 1
+    return 0
+
+
+def _unknown(model: Model, d: dict[str, Any]) -> None:
+    """Set aside unknown keys that would hide the model's methods (an answer's ``"get"``, say)."""
+    cls = type(model)
+    hidden = set(dir(cls))
+    for key in [k for k in d if k in hidden and k not in cls._fields]:
+        _extra(model, True)[key] = d.pop(key)
+
+
+def _as_dict(data: Any, cls: type) -> dict[str, Any]:
+    if isinstance(data, dict):
+        return dict(data)
+    raise ValueError(f"cannot read {data!r} as {cls.__name__}")
+
+
+def _copied(value: Any) -> Any:
+    """JSON data copied down to its last object and array, for reading without changing the caller's."""
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    return value
+
+
+# Per kind of field: the code reading its value ``{v}`` into ``d`` when it is of the declared JSON type
+# (or null), else handing it to _fix -- or, from an answer without the key (M), counting it absent.
+_OTHER = "if {v} is M:\n        a += 1\n    else:\n        a += fix(o, d, F[{i}], {v})"
+_KIND_CODE = {
+    "plain": "if {v}.__class__ is not C{i} and {v} is not None:\n    {other}",  # kept as sent
+    "any": "if {v} is M:\n    a += 1",
+    "datetime": "if {v}.__class__ is str:\n"
+    "    try:\n"
+    "        t = fromiso({v})\n"
+    "        d[{k}] = t if t.tzinfo is not None else t.replace(tzinfo=UTC)\n"
+    "    except ValueError:\n"
+    "        a += fix(o, d, F[{i}], {v})\n"
+    "elif {v} is not None:\n    {other}",
+    "enum": "if {v}.__class__ is str:\n"
+    "    e = K{i}({v})\n"
+    "    d[{k}] = e if e is not None else C{i}({v})\n"
+    "elif {v} is not None:\n    {other}",
+    "uuid": "if {v}.__class__ is str:\n"
+    "    try:\n"
+    "        d[{k}] = UG({v}) or UP({v})\n"
+    "    except ValueError:\n"
+    "        a += fix(o, d, F[{i}], {v})\n"
+    "elif {v} is not None:\n    {other}",
+    "model": "if {v}.__class__ is dict:\n"
+    "    try:\n"
+    "        d[{k}] = R{i}({v})\n"
+    "    except ValueError:\n"
+    "        a += fix(o, d, F[{i}], {v})\n"
+    "elif {v} is not None:\n    {other}",
+    "models": "if {v}.__class__ is list:\n"
+    "    try:\n"
+    "        if len({v}) == 1:\n"
+    "            {v}[0] = R{i}({v}[0])  # the one item read in place: no second list\n"
+    "        else:\n"
+    "            d[{k}] = list(map(R{i}, {v}))\n"
+    "    except ValueError:\n"
+    "        a += fix(o, d, F[{i}], {v})\n"
+    "elif {v} is not None:\n    {other}",
+    "other": "if {v} is not None:\n    {other}",
+}
+
+_READ_SOURCE = """
+def read(data):
+    if data.__class__ is dict:
+        n = len(data)
+{shapes}
+    return read_any(data)
+"""
+
+_SHAPE_SOURCE = """
+if n == {size}:
+    try:
+{lookups}
+    except KeyError:  # another answer of that size
+        return read_any(data)
+    d = data
+    o = new(cls)
+    setdict(o, d)
+    a = {absent}
+{code}
+    if len(d) + a > N:
+        unknown(o, d)
+    return o
+"""
+
+_READ_ANY_SOURCE = """
+def read_any(data):
+    if data.__class__ is not dict:
+        data = as_dict(data, cls)
+    if LEARN:
+        learn(data)
+    d = data
+    o = new(cls)
+    setdict(o, d)
+    get = d.get
+    a = 0
+{code}
+    if len(d) + a > N:
+        unknown(o, d)
+    return o
+"""
+
+_MAX_SHAPES = 4
+"""Answer shapes (sets of keys) per model read by code of their own: Airflow 2's and 3's, say."""
+
+_READERS: dict[type, Callable[[Any], Any]] = {}
+"""By model class: its compiled ``read(data)``."""
+_ANSWER_READERS: dict[type, Callable[[Any], Any]] = {}
+_COMPILING: set[type] = set()
+_COMPILE_LOCK = threading.RLock()
+
+
+def _kind(field: FieldInfo, env: dict[str, Any], i: int) -> str:
+    """Which code reads the field, with what that code needs put in ``env``."""
+    tp = _strip_none(field.type)
+    item = get_args(tp)[0] if get_origin(tp) is list else None
+    if field.key != field.name or field.fallback_keys:
+        return "take"
+    if tp in (Any, object):
+        return "any"
+    if tp in (str, int, float, bool, dict) or get_origin(tp) is dict:
+        env[f"C{i}"] = dict if get_origin(tp) is dict else tp
+        return "plain"
+    if tp is dt.datetime:
+        return "datetime"
+    if tp is uuid.UUID:
+        return "uuid"
+    if isinstance(tp, type) and issubclass(tp, OpenEnum):
+        env[f"C{i}"], env[f"K{i}"] = tp, tp._value2member_map_.get
+        return "enum"
+    for kind, model in (("model", tp), ("models", item)):
+        if isinstance(model, type) and issubclass(model, Model):
+            env[f"R{i}"] = _reader_of(model)
+            return kind
+    return "other"
+
+
+def _reader_of(cls: type[Model]) -> Callable[[Any], Any]:
+    """What reads a JSON object handed over into ``cls``: its compiled reader, or its own ``_from_server``."""
+    found = _ANSWER_READERS.get(cls)
+    if found is None:
+        if cls in _COMPILING:  # a model nested in itself: its reader is not there yet
+            return cls._from_server
+        overrides = "_from_server" in vars(cls)  # one that reshapes what it reads
+        found = _ANSWER_READERS[cls] = cls._from_server if overrides else _READERS.get(cls) or _compile_reader(cls)
+    return found
+
+
+def _field_code(i: int, field: FieldInfo, kind: str, v: str) -> str:
+    if kind == "take":
+        return f"a += take(o, d, F[{i}], SHARED)"
+    return _KIND_CODE[kind].format(i=i, k=repr(field.key), v=v, other=_OTHER.format(i=i, v=v))
+
+
+def _define(cls: type[Model], env: dict[str, Any], name: str, source: str) -> None:
+    """Run ``source`` defining function ``name`` in ``env``; an existing function of that name gets the new
+    code, so that every reader already handed it out reads with the new code."""
+    before = env.get(name)
+    exec(compile(source, f"<reader of {cls.__name__}>", "exec"), env)  # made from our own declarations
+    if before is not None:
+        before.__code__ = env[name].__code__
+        env[name] = before
+
+
+def _compile_reader(cls: type[Model]) -> Callable[[Any], Any]:
+    """The reader of ``cls`` (see above), compiled; it raises ValueError for anything but a JSON object."""
+    with _COMPILE_LOCK:
+        if cls in _READERS:
+            return _READERS[cls]
+        _COMPILING.add(cls)
+        try:
+            fields = list(cls._fields.values())
+            env: dict[str, Any] = {
+                "cls": cls, "N": len(fields), "new": object.__new__, "setdict": Model.__dict__["__dict__"].__set__,
+                "as_dict": _as_dict, "fix": _fix, "take": _take, "unknown": _unknown,
+                "M": _MISSING, "F": tuple(fields), "SHARED": frozenset(f.key for f in fields),
+                "fromiso": _fromisoformat, "UTC": _UTC, "UG": _UUIDS.get, "UP": _read_uuid, "LEARN": True,
+            }  # fmt: skip
+            kinds = [_kind(field, env, i) for i, field in enumerate(fields)]
+            inline = {f.key: i for i, (f, kind) in enumerate(zip(fields, kinds, strict=True)) if kind != "take"}
+            taken = [i for i, kind in enumerate(kinds) if kind == "take"]
+            shapes: dict[int, str] = {}
+            tries = [8 * _MAX_SHAPES]
+
+            def learn(data: dict[str, Any]) -> None:
+                """Give answers of this one's shape code of their own, if it holds only keys of fields read in place."""
+                tries[0] -= 1
+                if len(data) not in shapes and inline.keys() >= data.keys():
+                    given = [inline[key] for key in data]  # in the answer's order, as its values lie in memory
+                    lookups = "\n".join(f"v{i} = data[{fields[i].key!r}]" for i in given) or "pass"
+                    code = "\n".join(_field_code(i, fields[i], kinds[i], f"v{i}") for i in given + taken)
+                    shapes[len(data)] = _SHAPE_SOURCE.format(
+                        size=len(data), lookups=textwrap.indent(lookups, " " * 8),
+                        absent=len(inline) - len(given), code=textwrap.indent(code, " " * 4),
+                    )  # fmt: skip
+                    source = _READ_SOURCE.format(shapes=textwrap.indent("".join(shapes.values()), " " * 8))
+                    with _COMPILE_LOCK:
+                        _define(cls, env, "read", source)
+                env["LEARN"] = tries[0] > 0 and len(shapes) < _MAX_SHAPES
+
+            env["learn"] = learn
+            code = "\n".join(("" if kind == "take" else f"v = get({f.key!r}, M)\n") + _field_code(i, f, kind, "v")
+                             for i, (f, kind) in enumerate(zip(fields, kinds, strict=True)))  # fmt: skip
+            _define(cls, env, "read_any", _READ_ANY_SOURCE.format(code=textwrap.indent(code, " " * 4)))
+            _define(cls, env, "read", _READ_SOURCE.format(shapes=""))
+        finally:
+            _COMPILING.discard(cls)
+        read: Callable[[Any], Any] = env["read"]
+        _READERS[cls] = read
+        return read
 
 
 # --- the model base --------------------------------------------------------------------------------
@@ -545,7 +819,6 @@ class Page(Generic[ItemT]):
     """
 
     __slots__ = ()
-
 
 
 @dataclass_transform(kw_only_default=True, field_specifiers=(Field,))
@@ -583,7 +856,7 @@ class ModelMeta(type):
 class Model(metaclass=ModelMeta):
     """Base of every model. See the module docstring."""
 
-    __slots__ = ("_raw", "_vals")
+    __slots__ = ("__dict__", "_extra")  # field values by name, and what an answer sent besides (see _extra)
     _fields: ClassVar[dict[str, FieldInfo]] = {}
     _by_key: ClassVar[dict[str, FieldInfo]] = {}
     _aliases: ClassVar[dict[str, str]] = {}
@@ -592,10 +865,10 @@ class Model(metaclass=ModelMeta):
     read_only_vars: ClassVar[set[str]] = set()
     _items: ClassVar[FieldInfo | None] = None
     """A collection's list of items (a model with ``total_entries`` and one list field), else None."""
+    if TYPE_CHECKING:
+        _extra: ClassVar[dict[str, Any]]  # a slot, set only when there is something to keep there (see _extra())
 
     def __init__(self, **kwargs: Any) -> None:
-        self._raw: dict[str, Any] = _EMPTY
-        self._vals: dict[str, Any] = {}
         fields, aliases = self._fields, self._aliases
         for key, value in kwargs.items():
             field = fields.get(aliases.get(key, key))
@@ -604,17 +877,31 @@ class Model(metaclass=ModelMeta):
                     f"{type(self).__name__} has no field {key!r}; its fields are {', '.join(fields)}",
                     path_to_item=[type(self).__name__, key],
                 )
-            field.__set__(self, value)
+            field.set(self, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        field = self._fields.get(self._aliases.get(name, name))
+        if field is not None:
+            field.set(self, value)
+        elif name == "_extra":
+            object.__setattr__(self, name, value)
+        else:
+            raise AttributeError(f"{type(self).__name__} has no field {name!r}")
 
     @classmethod
     def _from_server(cls, data: Any) -> Self:
-        """Wrap a JSON object the server sent; nothing is converted until it is read."""
-        if not isinstance(data, dict):
-            raise ValueError(f"cannot read {data!r} as {cls.__name__}")
-        obj = object.__new__(cls)
-        obj._raw = data
-        obj._vals = {}
-        return obj
+        """Read a JSON object the server sent (ValueError when ``data`` is not one); ``data`` is left as it is."""
+        return (_READERS.get(cls) or _compile_reader(cls))(_copied(data))  # type: ignore[no-any-return]
+
+    @classmethod
+    def _from_answer(cls, data: Any) -> Self:
+        """Read decoded JSON handed over (as :meth:`_from_server`): its objects become the models' own."""
+        return _reader_of(cls)(data)  # type: ignore[no-any-return]
+
+    @property
+    def _raw(self) -> dict[str, Any]:
+        """The model as the server's JSON object (see :func:`json_data`)."""
+        return json_data(self)  # type: ignore[no-any-return]
 
     # mapping-style access, as generated clients offer
     def _field_for(self, key: str) -> FieldInfo | None:
@@ -625,18 +912,21 @@ class Model(metaclass=ModelMeta):
         field = self._field_for(key)
         if field is not None:
             return field.__get__(self)
-        if key in self._raw:
-            return self._raw[key]
+        for unknown in (self.__dict__, _extra(self, False)):
+            if key in unknown:
+                return unknown[key]
         raise ApiKeyError(f"{type(self).__name__} has no field {key!r}", [type(self).__name__, key])
 
     def __setitem__(self, key: str, value: Any) -> None:
         field = self._field_for(key)
         if field is None:
             raise ApiKeyError(f"{type(self).__name__} has no field {key!r}", [type(self).__name__, key])
-        field.__set__(self, value)
+        field.set(self, value)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and (self._field_for(key) is not None or key in self._raw)
+        return isinstance(key, str) and (
+            self._field_for(key) is not None or key in self.__dict__ or key in _extra(self, False)
+        )
 
     def get(self, key: str, default: Any = None) -> Any:
         """The field's value, or ``default`` when it has none."""
@@ -648,18 +938,24 @@ class Model(metaclass=ModelMeta):
 
     def _present(self) -> Iterator[FieldInfo]:
         """The declared fields that have a value, set by the caller or sent by the server."""
-        vals, raw = self._vals, self._raw
-        return (f for f in self._fields.values() if f.name in vals or f.in_raw(raw))
+        vals, extra = self.__dict__, _extra(self, False)
+        return (f for f in self._fields.values() if f.name in vals or f.key in extra)
 
     def _extra_keys(self) -> list[str]:
-        return [k for k in self._raw if k not in self._by_key]
+        """Keys the server sent that name no field."""
+        fields, by_key = self._fields, self._by_key
+        return [k for k in self.__dict__ if k not in fields] + [k for k in _extra(self, False) if k not in by_key]
+
+    def _unknown(self, key: str) -> Any:
+        vals = self.__dict__
+        return vals[key] if key in vals else self._extra[key]
 
     def to_dict(self) -> dict[str, Any]:
         """The model as plain Python values (datetimes stay datetimes), unknown server keys included;
         a value that cannot be read is kept as sent, marked :class:`Unreadable`."""
         out = {f.key: _plain(_shown(self, f)) for f in self._present()}
         for key in self._extra_keys():
-            out[key] = self._raw[key]
+            out[key] = self._unknown(key)
         return out
 
     def to_json(self, **dumps_options: Any) -> str:
@@ -671,14 +967,13 @@ class Model(metaclass=ModelMeta):
     @classmethod
     def from_json(cls, data: str | bytes | dict[str, Any]) -> Self:
         """A model from :meth:`to_json`'s text (or its decoded dict), read as an answer from the server."""
-        decoded = json.loads(data) if isinstance(data, (str, bytes)) else data
         try:
-            return cls._from_server(decoded)
+            return cls._from_answer(json.loads(data)) if isinstance(data, (str, bytes)) else cls._from_server(data)
         except ValueError as exc:
             raise ApiValueError(f"{cls.__name__}.from_json(): {exc}", [cls.__name__]) from exc
 
     def _validate(self) -> None:
-        """Convert every field now, raising :class:`ApiValueError` at the first that cannot be read."""
+        """Raise :class:`ApiValueError` at the first field (nested ones included) that could not be read."""
         for field in self._present():
             _validate_value(field.__get__(self))
 
@@ -689,7 +984,7 @@ class Model(metaclass=ModelMeta):
 
     def __repr__(self) -> str:
         parts = [f"{f.name}={_shown(self, f)!r}" for f in self._present()]
-        parts += [f"{k}={self._raw[k]!r}" for k in self._extra_keys()]
+        parts += [f"{k}={self._unknown(k)!r}" for k in self._extra_keys()]
         return f"{type(self).__name__}({', '.join(parts)})"
 
     def _repr_html_(self) -> str:
@@ -729,6 +1024,8 @@ def _cell(value: Any) -> str:
         value = value.value
     elif isinstance(value, dt.datetime):
         value = value.isoformat(sep=" ", timespec="seconds")
+    elif isinstance(value, uuid.UUID):
+        value = str(value)
     text = value if isinstance(value, str) else repr(value)
     text = text if len(text) <= MAX_HTML_CELL else text[: MAX_HTML_CELL - 1] + "\u2026"
     return html.escape(text)
@@ -736,7 +1033,7 @@ def _cell(value: Any) -> str:
 
 def _is_scalar(tp: Any) -> bool:
     tp = _strip_none(tp)
-    return tp in (str, int, float, bool, dt.datetime, dt.date) or (
+    return tp in (str, int, float, bool, dt.datetime, dt.date, uuid.UUID) or (
         isinstance(tp, type) and issubclass(tp, (OpenEnum, StringModel))
     )
 
@@ -750,8 +1047,10 @@ def _html_table(model: Model) -> str:
     listed = type(model)._items
     item_type = _strip_none(get_args(_strip_none(listed.type))[0]) if listed is not None else None
     listing = _html_value(model, listed) if listed is not None else None
-    if listed is None or not isinstance(listing, list) or not (
-        isinstance(item_type, type) and issubclass(item_type, Model)
+    if (
+        listed is None
+        or not isinstance(listing, list)
+        or not (isinstance(item_type, type) and issubclass(item_type, Model))
     ):
         rows = "".join(
             f"<tr><th>{html.escape(f.name)}</th><td>{_cell(_html_value(model, f))}</td></tr>" for f in model._present()
@@ -760,7 +1059,7 @@ def _html_table(model: Model) -> str:
     items = [i for i in listing if isinstance(i, Model)]
     shown = items[:MAX_HTML_ROWS]
     columns = [f for f in item_type._fields.values()
-               if _is_scalar(f.type) and any(f.name in i._vals or f.in_raw(i._raw) for i in shown)]  # fmt: skip
+               if _is_scalar(f.type) and any(f.in_raw(i) for i in shown)]  # fmt: skip
     total = _html_value(model, model._fields["total_entries"])
     caption = f"{name}: {len(items)} {listed.name}" + (f" of {total}" if isinstance(total, int) else "")
     head = "".join(f"<th>{html.escape(f.name)}</th>" for f in columns)
@@ -774,14 +1073,16 @@ def json_data(value: Any) -> Any:
     nothing left out: every field, read-only ones too, unknown keys, and values that cannot be read,
     as the server sent them. ``Model.from_json`` (or the collection's) reads it back."""
     if isinstance(value, Model):
-        out = dict(value._raw)
-        for name, item in value._vals.items():
-            out[value._fields[name].key] = json_data(item)
+        fields = value._fields
+        out = {(fields[name].key if name in fields else name): json_data(item) for name, item in value.__dict__.items()}
+        out.update(_extra(value, False))  # as sent
         return out
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (dt.datetime, dt.date)):
         return format_datetime(value) if isinstance(value, dt.datetime) else value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
     if isinstance(value, (list, tuple)):
         return [json_data(v) for v in value]
     if isinstance(value, Mapping):
@@ -802,12 +1103,14 @@ def to_json(value: Any, path: PathToItem = ()) -> Any:
         name = type(value).__name__
         body = {f.key: to_json(f.__get__(value), [*path, name, f.name]) for f in value._present() if not f.read_only}
         for key in value._extra_keys():
-            body[key] = to_json(value._raw[key], [*path, name, key])
+            body[key] = to_json(value._unknown(key), [*path, name, key])
         return body
     if isinstance(value, dt.datetime):
         return format_datetime(value)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
     if isinstance(value, (list, tuple)):
         return [to_json(v, [*path, i]) for i, v in enumerate(value)]
     if isinstance(value, Mapping):

@@ -101,7 +101,7 @@ class CallOptions(TypedDict, total=False):
     _check_input_type: bool
     """False skips the type checks of the arguments (they are still serialised strictly)."""
     _check_return_type: bool
-    """True converts every field of the answer at once instead of on first read."""
+    """True raises :class:`ApiValueError` at once when a field of the answer cannot be read (else reading it does)."""
     _headers: dict[str, str]
     """Extra headers for this call, e.g. ``{"Accept": "application/json"}`` for a log's JSON form."""
 

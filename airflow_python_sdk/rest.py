@@ -7,12 +7,13 @@ script, a CLI's ``--help`` or a DAG file that only imports the SDK does not pay 
 
 from __future__ import annotations
 
+import re
 import time
 import warnings
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from airflow_python_sdk.configuration import DEFAULT_BACKOFF_FACTOR, DEFAULT_RETRY_METHODS, Configuration, Timeout
 from airflow_python_sdk.exceptions import (
@@ -32,6 +33,11 @@ __all__ = ["RESTClientObject", "RESTResponse", "RETRY_STATUSES", "BACKOFF_MAX", 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 """Answers that mean "try again later": rate limited, or a proxy or server briefly unavailable."""
 MAX_REDIRECTS = 5
+_PLAIN_URL = re.compile(r"(https?://[^/?#@\s]+)((?:/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-F]{2})*)?)")
+"""A URL as the SDK builds one: its origin, then a path and query percent-encoded (urllib3 leaves them as they are)."""
+_MAX_ORIGINS = 64
+_REPEATABLE = frozenset({"GET", "HEAD", "OPTIONS"})
+"""Methods sent on the short path (no body, so a redirect is followed as the same method); others go urllib3's way."""
 BACKOFF_JITTER = 0.25
 BACKOFF_MAX = 30.0
 """No wait between tries is longer, a server's Retry-After included."""
@@ -81,6 +87,67 @@ def make_retry(
         respect_retry_after_header=True,
         raise_on_status=False,
     )
+
+
+@cache
+def _pool_manager_class() -> type[urllib3.PoolManager]:
+    """The class of the clients' pool managers, defined once urllib3 is imported."""
+    import urllib3
+    from urllib3.util import Retry, parse_url
+
+    class _PoolManager(urllib3.PoolManager):
+        """urllib3's PoolManager, remembering the connection pool of each host (else found by a key built from
+        every connection setting, per request) and the parse of each origin (scheme, host and port): a URL
+        the SDK built, percent-encoded already, is cut at its path instead of parsed again."""
+
+        def __init__(self, **options: Any) -> None:
+            super().__init__(**options)
+            self._by_host: dict[tuple[str, int | None, str], Any] = {}
+            self._origins: dict[str, Any] = {}
+
+        def urlopen(self, method: str, url: str, redirect: bool = True, **kw: Any) -> Any:  # type: ignore[override]
+            cut = _PLAIN_URL.fullmatch(url)
+            if cut is None or "/." in url or method not in _REPEATABLE:  # urllib3's own way, redirects and all
+                return super().urlopen(method, url, redirect=redirect, **kw)
+            origin = self._origins.get(cut[1])
+            if origin is None:
+                if len(self._origins) >= _MAX_ORIGINS:
+                    self._origins.clear()
+                origin = self._origins[cut[1]] = parse_url(cut[1])
+            conn = self.connection_from_host(origin.host, port=origin.port, scheme=origin.scheme)
+            headers = kw.pop("headers", None) or self.headers
+            kw["assert_same_host"] = False
+            response = conn.urlopen(method, cut[2] or "/", headers=headers, redirect=False, **kw)
+            location = redirect and response.get_redirect_location()
+            if not location:
+                return response
+            # a redirect (rare): counted against the retries' redirect budget, then followed by urllib3's own
+            # urlopen; credentials (Retry.remove_headers_on_redirect) do not go to another host
+            response.drain_conn()
+            target = urljoin(url, location)
+            retries = kw.pop("retries", None)
+            retries = retries if isinstance(retries, Retry) else response.retries or Retry.from_int(retries)
+            kw["retries"] = retries.increment(method, url, response=response, _pool=conn)
+            if not conn.is_same_host(target):
+                headers = {k: v for k, v in headers.items() if k.lower() not in retries.remove_headers_on_redirect}
+            return super().urlopen(method, target, redirect=True, headers=headers, **kw)
+
+        def connection_from_host(
+            self, host: str | None, port: int | None = None, scheme: str | None = "http", pool_kwargs: Any = None
+        ) -> Any:
+            key = (host or "", port, scheme or "http")
+            found = self._by_host.get(key)
+            if pool_kwargs or found is None or found.pool is None:  # none yet, or closed since (evicted, cleared)
+                found = super().connection_from_host(host, port, scheme, pool_kwargs)
+                if not pool_kwargs:
+                    self._by_host[key] = found
+            return found
+
+        def clear(self) -> None:
+            self._by_host.clear()
+            super().clear()
+
+    return _PoolManager
 
 
 def _timeout(value: Timeout | None) -> urllib3.Timeout | None:
@@ -151,7 +218,7 @@ class RESTClientObject:
                 configuration.proxy, proxy_headers=configuration.proxy_headers, **options
             )
         else:
-            self.pool_manager = urllib3.PoolManager(**options)
+            self.pool_manager = _pool_manager_class()(**options)
 
     def request(
         self,
@@ -168,7 +235,7 @@ class RESTClientObject:
         """
         started = time.perf_counter()
         try:
-            resp = self.pool_manager.request(
+            resp = self.pool_manager.urlopen(  # what pool_manager.request() comes to, for a body already encoded
                 method,
                 url,
                 body=body,

@@ -1,19 +1,22 @@
 """Measures one client against the benchmark server; run by ``run.py``, one process per client.
 
-``python worker.py CLIENT URL PLAN`` where CLIENT is ``sdk`` (this repo's ``airflow_python_sdk``),
-``official`` (``apache-airflow-client``, run with its own venv's Python) or ``raw`` (urllib3 +
-``json.loads``, the floor), URL the server's root and PLAN a JSON list of ``[task, {options}]``.
-It prints ``RESULT <json>`` as its last line: one entry per task.
+``python worker.py CLIENT API URL PLAN`` where CLIENT is ``sdk`` (this repo's ``airflow_python_sdk``),
+``official`` (``apache-airflow-client``, run with its own venv's Python: 2.10.0 for API ``v1``, 3.3.2 for
+``v2``) or ``raw`` (urllib3 + ``json.loads``, the floor), API ``v1`` (Airflow-2.11-shaped runs) or ``v2``
+(Airflow-3.3.2-shaped runs), URL the server's root and PLAN a JSON list of ``[task, {options}]``. It prints
+``RESULT <json>`` as its last line: one entry per task.
 
 Every client does the same thing: the same requests, the same credentials, and reading "every field"
-means fetching all 14 DAG-run fields of every run (attributes of a model, keys of a raw dict) with one
-``attrgetter``/``itemgetter`` call per run, so the harness costs all three the same.
+means fetching every DAG-run field the server sends (14 from Airflow 2.11, 22 from 3.3.2, and the 8 of each
+run's DAG versions), as attributes of a model or keys of a raw dict, with one ``attrgetter``/``itemgetter``
+call per object, so the harness costs all three the same.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import importlib
 import itertools
 import json
 import operator
@@ -25,33 +28,54 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 DAG_ID = "bench_dag"
-FIELDS = (
-    "dag_run_id",
+FIELDS = {
+    # Airflow 2.11's DAGRun
+    "v1": (
+        "dag_run_id", "dag_id", "logical_date", "execution_date", "start_date", "end_date", "data_interval_start",
+        "data_interval_end", "last_scheduling_decision", "run_type", "state", "external_trigger", "conf", "note",
+    ),
+    # Airflow 3.3.2's DAGRunResponse
+    "v2": (
+        "dag_run_id", "dag_id", "logical_date", "queued_at", "start_date", "end_date", "duration",
+        "data_interval_start", "data_interval_end", "run_after", "last_scheduling_decision", "run_type", "state",
+        "triggered_by", "triggering_user_name", "conf", "note", "dag_versions", "bundle_version",
+        "dag_display_name", "partition_key", "partition_date",
+    ),
+}  # fmt: skip
+VERSION_FIELDS = (
+    "id",
+    "version_number",
     "dag_id",
-    "logical_date",
-    "execution_date",
-    "start_date",
-    "end_date",
-    "data_interval_start",
-    "data_interval_end",
-    "last_scheduling_decision",
-    "run_type",
-    "state",
-    "external_trigger",
-    "conf",
-    "note",
-)
-DATETIMES = (
-    "logical_date",
-    "execution_date",
-    "start_date",
-    "end_date",
-    "data_interval_start",
-    "data_interval_end",
-    "last_scheduling_decision",
-)
+    "bundle_name",
+    "bundle_version",
+    "created_at",
+    "dag_display_name",
+    "bundle_url",
+)  # Airflow 3.3.2's DagVersionResponse, each run's dag_versions
+DATETIMES = {
+    "v1": ("logical_date", "execution_date", "start_date", "end_date", "data_interval_start", "data_interval_end",
+           "last_scheduling_decision"),
+    "v2": ("logical_date", "queued_at", "start_date", "end_date", "data_interval_start", "data_interval_end",
+           "run_after", "last_scheduling_decision", "partition_date"),
+}  # fmt: skip
 POOL = 8
-USER, PASSWORD = "admin", "admin"
+USER, PASSWORD, TOKEN = "admin", "admin", "bench-token"
+
+
+def reader(api: str, get: Callable[..., Any]) -> Callable[[Any], Any]:
+    """Reads every field of a run (``get`` is ``attrgetter`` or ``itemgetter``): on Airflow 3, every field
+    of each of its DAG versions too. The same harness for every client."""
+    run_fields = get(*FIELDS[api])
+    if api == "v1":
+        return run_fields
+    versions, version_fields = get("dag_versions"), get(*VERSION_FIELDS)
+
+    def read(run: Any) -> Any:
+        for version in versions(run):
+            version_fields(version)
+        return run_fields(run)
+
+    return read
 
 
 class Client:
@@ -59,6 +83,9 @@ class Client:
 
     name = "?"
     read: Callable[[Any], Any]
+
+    def __init__(self, root: str, version: str) -> None:
+        self.root, self.version = root, version
 
     def page(self, limit: int, offset: int = 0) -> Any:
         raise NotImplementedError
@@ -72,6 +99,22 @@ class Client:
     def check(self, run: Any) -> None:
         """Fail loudly unless ``run`` holds every field converted to its declared type."""
 
+    def walk(self, page_size: int, total: int, prefetch: int) -> tuple[str, Iterator[Any]]:
+        """The first ``total`` runs, one by one, fetched ``page_size`` at a time: an offset/limit loop holding
+        one page at a time (a client's own walker where it has one)."""
+
+        def offset_loop() -> Iterator[Any]:
+            offset = 0
+            while offset < total:
+                runs = self.runs(self.page(min(page_size, total - offset), offset))
+                if not runs:
+                    return
+                offset += len(runs)
+                yield from runs
+                del runs
+
+        return "an offset/limit loop over get_dag_runs", offset_loop()
+
     def close(self) -> None:
         pass
 
@@ -79,13 +122,15 @@ class Client:
 class Raw(Client):
     name = "raw"
 
-    def __init__(self, root: str) -> None:
+    def __init__(self, root: str, api: str) -> None:
         import urllib3
 
+        super().__init__(root, api)
         self.pool = urllib3.PoolManager(maxsize=POOL)
-        self.headers = {"Accept": "application/json", **urllib3.make_headers(basic_auth=f"{USER}:{PASSWORD}")}
-        self.base = f"{root}/api/v1/dags/{DAG_ID}/dagRuns"
-        self.read = operator.itemgetter(*FIELDS)
+        auth = {"v1": urllib3.make_headers(basic_auth=f"{USER}:{PASSWORD}"), "v2": {"Authorization": f"Bearer {TOKEN}"}}
+        self.headers = {"Accept": "application/json", **auth[api]}
+        self.base = f"{root}/api/{api}/dags/{DAG_ID}/dagRuns"
+        self.read = reader(api, operator.itemgetter)
 
     def _get(self, url: str) -> Any:
         resp = self.pool.request("GET", url, headers=self.headers)
@@ -103,7 +148,7 @@ class Raw(Client):
         return self._get(f"{self.base}/run_0")
 
     def check(self, run: Any) -> None:
-        assert set(run) == set(FIELDS), run
+        assert set(run) == set(FIELDS[self.version]), run
 
     def close(self) -> None:
         self.pool.clear()
@@ -112,16 +157,16 @@ class Raw(Client):
 class Sdk(Client):
     name = "sdk"
 
-    def __init__(self, root: str) -> None:
+    def __init__(self, root: str, api: str) -> None:
         import airflow_python_sdk
         from airflow_python_sdk.api.dag_run_api import DAGRunApi
 
-        config = airflow_python_sdk.Configuration(
-            host=f"{root}/api/v1", username=USER, password=PASSWORD, connection_pool_maxsize=POOL
-        )
+        super().__init__(root, api)
+        auth = {"username": USER, "password": PASSWORD} if api == "v1" else {"access_token": TOKEN}
+        config = airflow_python_sdk.Configuration(host=f"{root}/api/{api}", connection_pool_maxsize=POOL, **auth)
         self.client = airflow_python_sdk.ApiClient(config)
         self.api = DAGRunApi(self.client)
-        self.read = operator.attrgetter(*FIELDS)
+        self.read = reader(api, operator.attrgetter)
 
     def page(self, limit: int, offset: int = 0) -> Any:
         return self.api.get_dag_runs(DAG_ID, limit=limit, offset=offset)
@@ -133,28 +178,52 @@ class Sdk(Client):
         return self.api.get_dag_run(DAG_ID, "run_0")
 
     def check(self, run: Any) -> None:
+        import uuid
+
         from airflow_python_sdk.model.dag_run import DAGRun
+        from airflow_python_sdk.model.dag_run_triggered_by_type import DagRunTriggeredByType
+        from airflow_python_sdk.model.dag_run_type import DagRunType
         from airflow_python_sdk.model.dag_state import DagState
+        from airflow_python_sdk.model.dag_version import DagVersion
 
         assert type(run) is DAGRun
-        _check_common(run, DagState)
+        _check_common(run, self.version, DagState, DagRunType)
+        if self.version == "v2":
+            _check_v2(run, DagRunTriggeredByType, DagVersion, uuid.UUID)
+
+    def walk(self, page_size: int, total: int, prefetch: int) -> tuple[str, Iterator[Any]]:
+        from airflow_python_sdk import paginate
+
+        # by offset (offset=0): a walk by cursor cannot ask ahead, each cursor coming from the page before
+        walk = paginate(self.api.get_dag_runs, DAG_ID, page_size=page_size, offset=0, prefetch=prefetch)
+        how = f"paginate(..., prefetch={prefetch})" if prefetch else "paginate(...)"
+        return how, itertools.islice(walk, total)
 
     def close(self) -> None:
         self.client.close()
 
 
 class Official(Client):
+    """apache-airflow-client: 2.10.0 against /api/v1, 3.3.2 (pydantic) against /api/v2 (its host is the root)."""
+
     name = "official"
 
-    def __init__(self, root: str) -> None:
+    def __init__(self, root: str, api: str) -> None:
         import airflow_client.client as official  # type: ignore[import-not-found]
-        from airflow_client.client.api.dag_run_api import DAGRunApi  # type: ignore[import-not-found]
 
-        config = official.Configuration(host=f"{root}/api/v1", username=USER, password=PASSWORD)
+        super().__init__(root, api)
+        if api == "v1":
+            from airflow_client.client.api.dag_run_api import DAGRunApi  # type: ignore[import-not-found]
+
+            config = official.Configuration(host=f"{root}/api/v1", username=USER, password=PASSWORD)
+        else:
+            from airflow_client.client.api.dag_run_api import DagRunApi as DAGRunApi
+
+            config = official.Configuration(host=root, access_token=TOKEN)
         config.connection_pool_maxsize = POOL
         self.client = official.ApiClient(config)
         self.api = DAGRunApi(self.client)
-        self.read = operator.attrgetter(*FIELDS)
+        self.read = reader(api, operator.attrgetter)
 
     def page(self, limit: int, offset: int = 0) -> Any:
         return self.api.get_dag_runs(DAG_ID, limit=limit, offset=offset)
@@ -166,26 +235,42 @@ class Official(Client):
         return self.api.get_dag_run(DAG_ID, "run_0")
 
     def check(self, run: Any) -> None:
-        from airflow_client.client.model.dag_run import DAGRun  # type: ignore[import-not-found]
-        from airflow_client.client.model.dag_state import DagState  # type: ignore[import-not-found]
+        import uuid
 
-        assert type(run) is DAGRun
-        _check_common(run, DagState)
+        models = "airflow_client.client.model" + ("" if self.version == "v1" else "s")
+        state = importlib.import_module(f"{models}.dag_state" if self.version == "v1" else f"{models}.dag_run_state")
+        run_type = importlib.import_module(f"{models}.dag_run_type").DagRunType if self.version == "v2" else str
+        _check_common(run, self.version, getattr(state, "DagState", None) or state.DagRunState, run_type)
+        if self.version == "v2":
+            trigger = importlib.import_module(f"{models}.dag_run_triggered_by_type").DagRunTriggeredByType
+            version = importlib.import_module(f"{models}.dag_version_response").DagVersionResponse
+            _check_v2(run, trigger, version, uuid.UUID)
 
     def close(self) -> None:
-        self.client.close()
+        if hasattr(self.client, "close"):  # 2.10.0; 3.3.2's has none
+            self.client.close()
+        else:
+            self.client.rest_client.pool_manager.clear()
 
 
-def _check_common(run: Any, state_type: type) -> None:
-    for name in DATETIMES:
+def _check_common(run: Any, api: str, state_type: type, run_type: type) -> None:
+    for name in DATETIMES[api]:
         value = getattr(run, name)
         assert value is None or (isinstance(value, dt.datetime) and value.tzinfo is not None), (name, value)
     assert isinstance(run.logical_date, dt.datetime)
     assert isinstance(run.state, state_type), run.state
-    assert isinstance(run.external_trigger, bool) and isinstance(run.conf, dict)
+    assert isinstance(run.run_type, run_type), run.run_type
+    assert isinstance(run.conf, dict)
 
 
-CLIENTS: dict[str, Callable[[str], Client]] = {"raw": Raw, "sdk": Sdk, "official": Official}
+def _check_v2(run: Any, trigger_type: type, version_type: type, uuid_type: type) -> None:
+    assert isinstance(run.triggered_by, trigger_type), run.triggered_by
+    (version,) = run.dag_versions
+    assert isinstance(version, version_type) and isinstance(version.id, uuid_type), version
+    assert isinstance(version.created_at, dt.datetime) and version.created_at.tzinfo is not None
+
+
+CLIENTS: dict[str, Callable[[str, str], Client]] = {"raw": Raw, "sdk": Sdk, "official": Official}
 
 
 # --- tasks -------------------------------------------------------------------------------------
@@ -205,34 +290,57 @@ def read_all(client: Client, runs: list[Any]) -> None:
         read(run)
 
 
-def _time_page(client: Client, size: int) -> tuple[float, float]:
-    """Seconds to fetch and decode one page of ``size`` runs, and to have also read every field of it."""
+class _Plain:
+    """A plain Python object, holding the values of a model as its attributes."""
+
+
+def _plain(model: Any) -> _Plain:
+    plain = _Plain()
+    plain.__dict__.update({k: [_plain(v) for v in vs] if k == "dag_versions" else vs for k, vs in vars(model).items()})
+    return plain
+
+
+def _time_page(client: Client, size: int) -> tuple[float, float, float, float | None]:
+    """Seconds to fetch and decode one page of ``size`` runs, to have also read every field of it; to read
+    every field once more (values read before); and (this SDK) to read them from plain Python objects."""
     gc.collect()
     t0 = time.perf_counter()
     runs = client.runs(client.page(size))
     t1 = time.perf_counter()
     read_all(client, runs)
     t2 = time.perf_counter()
+    read_all(client, runs)
+    t3 = time.perf_counter()
     assert len(runs) == size, len(runs)
-    return t1 - t0, t2 - t0
+    if not isinstance(client, Sdk):
+        return t1 - t0, t2 - t0, t3 - t2, None
+    plain = [_plain(run) for run in runs]
+    t4 = time.perf_counter()
+    read_all(client, plain)
+    return t1 - t0, t2 - t0, t3 - t2, time.perf_counter() - t4
 
 
 def task_decode(client: Client, raw: Client | None, sizes: list[int], reps: list[int]) -> dict[str, Any]:
-    """Per page size (timed ``reps`` times): seconds to fetch and decode a page into a list of runs, and to
-    also read every field.
+    """Per page size (timed ``reps`` times): seconds to fetch and decode a page into a list of runs, to
+    also read every field, to read every field again, and (this SDK) to read the same values from plain
+    Python objects.
 
     With ``raw``, each timing of the client is paired with one of raw urllib3 + json.loads taken right
     before or after it (the order alternating), so that both see the same load on the machine.
     """
     out: dict[str, Any] = {}
     for size, count in zip(sizes, reps, strict=True):
-        times: dict[str, list[float]] = {"decode": [], "read": [], "raw_decode": [], "raw_read": []}
+        kinds = ("decode", "read", "again", "plain", "raw_decode", "raw_read", "raw_again")
+        times: dict[str, list[float]] = {k: [] for k in kinds}
         for rep in range(count):
             pair = [("", client)] if raw is None else [("", client), ("raw_", raw)][:: 1 if rep % 2 else -1]
             for prefix, who in pair:
-                decode, full = _time_page(who, size)
+                decode, full, again, plain = _time_page(who, size)
                 times[prefix + "decode"].append(decode)
                 times[prefix + "read"].append(full)
+                times[prefix + "again"].append(again)
+                if plain is not None:
+                    times["plain"].append(plain)
         out[str(size)] = {k: v for k, v in times.items() if v}
     return out
 
@@ -295,30 +403,6 @@ def _rss() -> int:
         return int(f.read().split()[1]) * 4096
 
 
-def _walk(client: Client, page_size: int, total: int) -> tuple[str, Iterator[Any]]:
-    """The first ``total`` runs, one by one, fetched ``page_size`` at a time: with the SDK's own
-    ``paginate`` where it has one, else with an offset/limit loop holding one page at a time."""
-    if isinstance(client, Sdk):
-        import airflow_python_sdk
-
-        paginate = getattr(airflow_python_sdk, "paginate", None)
-        if paginate is not None:
-            walk = paginate(client.api.get_dag_runs, DAG_ID, page_size=page_size)
-            return "airflow_python_sdk.paginate", itertools.islice(walk, total)
-
-    def offset_loop() -> Iterator[Any]:
-        offset = 0
-        while offset < total:
-            runs = client.runs(client.page(min(page_size, total - offset), offset))
-            if not runs:
-                return
-            offset += len(runs)
-            yield from runs
-            del runs
-
-    return "an offset/limit loop over get_dag_runs", offset_loop()
-
-
 def task_paging(client: Client, total: int, page_size: int, checkpoints: list[int]) -> dict[str, Any]:
     """Walk ``total`` runs page by page, reading every field; memory at each checkpoint (pages walked)."""
     gc.collect()
@@ -329,7 +413,7 @@ def task_paging(client: Client, total: int, page_size: int, checkpoints: list[in
     seen = 0
     read = client.read
     t0 = time.perf_counter()
-    how, walk = _walk(client, page_size, total)
+    how, walk = client.walk(page_size, total, 0)
     for run in walk:
         read(run)
         seen += 1
@@ -354,6 +438,27 @@ def task_paging(client: Client, total: int, page_size: int, checkpoints: list[in
     tracemalloc.stop()
     assert seen == total, (seen, total)
     return {"points": points, "seconds": time.perf_counter() - t0, "how": how}
+
+
+def task_walk(make: Callable[[], Client], total: int, page_size: int, prefetch: list[int]) -> dict[str, Any]:
+    """Seconds to walk ``total`` runs ``page_size`` at a time, reading every field of each, against pages the
+    server answers after a delay; once per ``prefetch`` value (0: one page after another)."""
+    client = make()
+    out: dict[str, Any] = {}
+    try:
+        for ahead in prefetch:
+            gc.collect()
+            read, seen = client.read, 0
+            t0 = time.perf_counter()
+            how, walk = client.walk(page_size, total, ahead)
+            for run in walk:
+                read(run)
+                seen += 1
+            out[str(ahead)] = {"seconds": time.perf_counter() - t0, "how": how}
+            assert seen == total, (seen, total)
+    finally:
+        client.close()
+    return out
 
 
 def task_threads(make: Callable[[], Client], threads: list[int], seconds: float) -> dict[str, Any]:
@@ -392,11 +497,11 @@ def task_threads(make: Callable[[], Client], threads: list[int], seconds: float)
 
 
 def main() -> None:
-    name, root, plan_text = sys.argv[1:4]
+    name, api, root, plan_text = sys.argv[1:5]
     make = CLIENTS[name]
-    client = make(root)
+    client = make(root, api)
     warm_up(client)
-    raw = None if name == "raw" else Raw(root)  # the floor, measured alongside in the same process
+    raw = None if name == "raw" else Raw(root, api)  # the floor, measured alongside in the same process
     if raw is not None:
         warm_up(raw)
     results: list[Any] = []
@@ -410,7 +515,9 @@ def main() -> None:
         elif task == "paging":
             results.append(task_paging(client, **options))
         elif task == "threads":
-            results.append(task_threads(lambda: make(root + "/slow"), **options))
+            results.append(task_threads(lambda: make(root + "/slow", api), **options))
+        elif task == "walk":
+            results.append(task_walk(lambda: make(root + "/paged", api), **options))
         else:
             raise SystemExit(f"unknown task {task!r}")
     client.close()

@@ -11,6 +11,7 @@ import socket
 import ssl
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -55,9 +56,18 @@ class Reply:
 
 
 class RecordingServer:
-    """Use as a context manager; ``url`` is ``http://127.0.0.1:<port>``."""
+    """Use as a context manager; ``url`` is ``http://127.0.0.1:<port>``. ``respond``, when given, answers each
+    request from what it asked (a page by its ``offset``, say), in the request's own thread, instead of the
+    script."""
 
-    def __init__(self, default: Reply | None = None, tls: ssl.SSLContext | None = None, record: bool = True) -> None:
+    def __init__(
+        self,
+        default: Reply | None = None,
+        tls: ssl.SSLContext | None = None,
+        record: bool = True,
+        respond: Callable[[Recorded], Reply] | None = None,
+    ) -> None:
+        self.respond = respond
         self.requests: list[Recorded] = []
         self.count = 0
         self.record = record  # False: only count requests (for soaks, where memory is measured)
@@ -98,7 +108,9 @@ class RecordingServer:
             self.count += 1
             if self.record:
                 self.requests.append(recorded)
-            return self._script.popleft() if self._script else self.default
+            if self.respond is None:
+                return self._script.popleft() if self._script else self.default
+        return self.respond(recorded)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self

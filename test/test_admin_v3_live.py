@@ -654,7 +654,8 @@ def test_airflow_3_only_methods_and_parameters_send_nothing_to_airflow_2(
 
 def test_the_connection_test_token_is_sent_as_a_header(server: RecordingServer) -> None:
     """Airflow 3 reads the token from ``Airflow-Connection-Test-Token``: not the path, not the query."""
-    with ApiClient(Configuration(host=server.url + "/api/v2", access_token="tok", retries=0)) as v2:
+    configuration = Configuration(host=server.url + "/api/v2", access_token="tok", retries=0, airflow_version="3.3.2")
+    with ApiClient(configuration) as v2:
         ConnectionApi(v2).get_connection_test("t0k/en", _headers={"X-Other": "kept"})
     (request,) = server.requests
     assert (request.method, request.raw_path, request.query) == ("GET", "/api/v2/connections/enqueue-test", [])

@@ -76,7 +76,9 @@ def example(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> Any
         return schema.get("const", (schema.get("enum") or ["x"])[0])
     kind = schema.get("type")
     if kind == "string":
-        return {"date-time": "2024-01-02T03:04:05.678901Z", "date": "2024-01-02", "duration": "PT1H5S"}.get(schema.get("format"), "text")
+        formats = {"date-time": "2024-01-02T03:04:05.678901Z", "date": "2024-01-02", "duration": "PT1H5S",
+                   "uuid": "0195a0b1-0000-7000-8000-000000000001"}  # fmt: skip
+        return formats.get(schema.get("format"), "text")
     if kind == "integer":
         return 7
     if kind == "number":

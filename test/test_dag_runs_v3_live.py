@@ -89,7 +89,7 @@ def test_a_run_reads_as_typed_fields_with_its_dag_versions(runs: DAGRunApi, pref
     assert made.state is DagState.QUEUED and made.dag_display_name == DAG and made.partition_key is None
     (version,) = made.dag_versions or []
     assert isinstance(version, DagVersion) and version.dag_id == DAG and version.version_number >= 1
-    assert uuid.UUID(version.id) and version.created_at.tzinfo is not None
+    assert isinstance(version.id, uuid.UUID) and version.created_at.tzinfo is not None  # as the spec says: a UUID
     assert version.bundle_name == "dags-folder" and version.bundle_version is None and version.bundle_url is None
     read = runs.get_dag_run(DAG, prefix + "a", _check_return_type=True)  # every field converted at once
     assert read.dag_versions == made.dag_versions and read.queued_at is not None and read.duration is None

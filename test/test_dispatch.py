@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import time
+import uuid
 
 import pytest
 
@@ -211,6 +212,38 @@ def test_lenient_reading_of_off_spec_runs(server: RecordingServer, dag_runs: DAG
     with pytest.raises(sdk.FieldNotInAnswerError, match=r"DAGRun\.dag_run_id is not in this answer"):
         _ = empty.dag_run_id  # always sent, so its type has no None: absent anyway, reading it says so
     assert page["extra_key"] is True and page.to_dict()["extra_key"] is True
+
+
+def test_an_answer_is_read_once_into_plain_attributes(server: RecordingServer) -> None:
+    """Every value converted as the answer is read, kept where Python finds an attribute first: a second read
+    is a plain attribute's, and gives the same object (the same list of DAG versions, not a new one)."""
+    version = {"id": "0195a0b1-0000-7000-8000-000000000001", "version_number": 2, "created_at": "2024-05-01T10:00:00Z"}
+    server.reply(
+        Reply(json={**RUN, "state": "success", "queued_at": "2024-05-01T09:00:00Z", "dag_versions": [version]})
+    )
+    with ApiClient(Configuration(host=server.url + "/api/v2", access_token="t", retries=0)) as client:
+        run = DAGRunApi(client).get_dag_run("d", "r")
+    values = vars(run)  # what an attribute lookup finds before any class attribute without __set__
+    assert not hasattr(type(run).__dict__["state"], "__set__")
+    assert values["state"] is DagState.SUCCESS and values["queued_at"] == dt.datetime(
+        2024, 5, 1, 9, tzinfo=dt.timezone.utc
+    )
+    assert values["dag_versions"] is run.dag_versions is run.dag_versions
+    (read,) = run.dag_versions
+    assert vars(read)["id"] == uuid.UUID(version["id"]) and read.created_at.tzinfo is not None
+    run.note = "checked"  # writes are still checked
+    with pytest.raises(sdk.ApiTypeError):
+        run.note = 5  # type: ignore[assignment]
+    assert run.note == "checked" and run.to_dict()["note"] == "checked"
+
+
+def test_a_field_read_under_its_other_key_leaves_no_unknown_key() -> None:
+    """Airflow 3 names a task instance's ``execution_date`` ``logical_date`` (the field's fallback key)."""
+    from airflow_python_sdk.models import TaskInstance
+
+    ti = TaskInstance._from_server({"task_id": "t", "logical_date": "2024-05-01T10:00:00Z", "state": "success"})
+    assert ti.execution_date == dt.datetime(2024, 5, 1, 10, tzinfo=dt.timezone.utc) and ti._extra_keys() == []
+    assert ti["logical_date"] == ti.execution_date and TaskInstance.from_json(ti.to_json()) == ti
 
 
 def test_an_unreadable_value_names_the_field_and_value(server: RecordingServer, dag_runs: DAGRunApi) -> None:

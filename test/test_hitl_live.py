@@ -146,7 +146,7 @@ def test_airflow_2_has_none_and_nothing_is_sent(
 
 
 def test_the_list_reaches_every_dag_and_run_unless_told(server: RecordingServer) -> None:
-    configuration = Configuration(host=server.url + "/api/v2", access_token="t", retries=0)
+    configuration = Configuration(host=server.url + "/api/v2", access_token="t", retries=0, airflow_version="3.3.2")
     server.reply(*[Reply(json={"hitl_details": [], "total_entries": 0})] * 2)
     with ApiClient(configuration) as v2:
         HITLDetailApi(v2).get_hitl_details(state=["awaiting_input", "deferred"])

@@ -6,6 +6,7 @@ quickstart against a real Airflow 2.11.2 (with a scheduler, so the quickstart's 
 from __future__ import annotations
 
 import ast
+import json
 import os
 import pathlib
 import re
@@ -62,10 +63,14 @@ def test_the_wheel_holds_the_package_typed_with_its_metadata(dist: pathlib.Path)
         files = set(archive.namelist())
         metadata = archive.read(f"airflow_python_sdk-{__version__}.dist-info/METADATA").decode()
     assert {"airflow_python_sdk/py.typed", "airflow_python_sdk/pagination.py", "airflow_python_sdk/waiting.py",
-            "airflow_python_sdk/model/dag_run.py", "airflow_python_sdk/api/dag_run_api.py"} <= files  # fmt: skip
+            "airflow_python_sdk/model/dag_run.py", "airflow_python_sdk/api/dag_run_api.py",
+            "airflow_python_sdk/cli/__init__.py", "airflow_python_sdk/cli/_commands.py"} <= files  # fmt: skip
     assert not any(name.startswith(("test/", "tests/", "examples/")) for name in files)
     assert f"\nVersion: {__version__}\n" in metadata and "Requires-Python: >=3.10" in metadata
     assert 'Requires-Dist: tqdm; extra == "progress"' in metadata
+    for cli_requirement in ("click>=8.1", "rich>=13", "PyYAML>=6"):  # the cli extra: airflow-sdk's parser and output
+        assert f'Requires-Dist: {cli_requirement}; extra == "cli"' in metadata
+    assert "airflow-sdk = airflow_python_sdk.cli:main" in archive_text(wheel, "entry_points.txt")
     for requirement in (ROOT / "requirements.txt").read_text().split():
         assert re.search(rf"^Requires-Dist: {re.escape(requirement.split('>')[0].split('<')[0])}", metadata, re.M)
     assert metadata.split("\n\n", 1)[1].startswith("# airflow_python_sdk")  # the README, as the long description
@@ -120,3 +125,29 @@ def test_the_installed_wheel_runs_the_quickstart(
     assert re.search(r"^run manual__\S+ of sdk_example finished: success$", out, re.MULTILINE), out
     counts = re.search(r"^runs of sdk_example by state: (\{.*\})$", out, re.MULTILINE)
     assert counts and ast.literal_eval(counts[1]).get("success", 0) >= 1, out  # the server is shared: others' runs too
+
+
+def archive_text(wheel: pathlib.Path, name: str) -> str:
+    with zipfile.ZipFile(wheel) as archive:
+        return archive.read(f"airflow_python_sdk-{__version__}.dist-info/{name}").decode()
+
+
+def test_airflow_sdk_needs_the_cli_extra_and_runs_with_it(venv: pathlib.Path, dist: pathlib.Path,
+                                                          scheduled: AirflowServer) -> None:  # fmt: skip
+    """Installed without the extra, the SDK imports and ``airflow-sdk`` exits 2 with a one-line hint; with
+    ``[cli]`` (installed last into the module's venv) it answers. The SDK never imports the extra's packages."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "PYTHON", "VIRTUAL_ENV"))}
+    env.update(AIRFLOW_API_URL=scheduled.api_url, AIRFLOW_USERNAME=ADMIN[0], AIRFLOW_PASSWORD=ADMIN[1])
+    script = venv / "bin" / "airflow-sdk"
+    bare = subprocess.run([script, "version"], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert bare.returncode == 2 and bare.stdout == "", bare
+    assert (
+        bare.stderr
+        == "airflow-sdk needs the cli extra: pip install 'airflow-python-sdk[cli]' (click, rich, yaml missing)\n"
+    )
+    (wheel,) = dist.glob("*.whl")
+    _run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"{wheel}[cli]")
+    imported = "import sys, airflow_python_sdk.apis; print(sorted({'click', 'rich', 'yaml'} & set(sys.modules)))"
+    assert _run(venv / "bin" / "python", "-c", imported, env=env).stdout == "[]\n"
+    version = _run(script, "version", "--json", env=env)
+    assert json.loads(version.stdout)["version"] == scheduled.version

@@ -13,6 +13,7 @@ import trustme
 import airflow_python_sdk as sdk
 from airflow_python_sdk import ApiClient, Configuration
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
+from airflow_python_sdk.model.dag_run import DAGRun
 
 from recording_server import RecordingServer, Reply
 
@@ -91,6 +92,27 @@ def test_authorization_follows_a_redirect_on_the_same_host(server: RecordingServ
         DAGRunApi(api_client).get_dag_run("d", "r")
     assert server.requests[1].path == "/moved/dags/d/dagRuns/r"
     assert server.requests[1].headers["Authorization"] == f"Bearer {SECRETS[1]}"
+
+
+def test_a_303_after_a_post_is_followed_by_a_get_without_the_body(server: RecordingServer) -> None:
+    server.reply(Reply(status=303, headers={"Location": "/api/v1/dags/d/dagRuns/r"}), Reply(json=RUN))
+    with ApiClient(secret_configuration(server.url + "/api/v1")) as api_client:
+        run = DAGRunApi(api_client).post_dag_run("d", DAGRun(dag_run_id="r"))
+    assert run.dag_run_id == "r"
+    posted, fetched = server.requests
+    assert (posted.method, posted.json()) == ("POST", {"dag_run_id": "r"})
+    assert (fetched.method, fetched.path, fetched.body) == ("GET", "/api/v1/dags/d/dagRuns/r", b"")
+    assert "Content-Type" not in fetched.headers and fetched.headers["Authorization"] == f"Bearer {SECRETS[1]}"
+
+
+def test_redirects_are_followed_at_most_5_times(server: RecordingServer) -> None:
+    server.default = Reply(status=302, headers={"Location": "/api/v1/dags/d/dagRuns/r"})
+    with (
+        ApiClient(secret_configuration(server.url + "/api/v1")) as api_client,
+        pytest.raises(sdk.ApiConnectionError, match="redirect"),
+    ):
+        DAGRunApi(api_client).get_dag_run("d", "r")
+    assert len(server.requests) == 6  # the request, then 5 redirects followed
 
 
 # --- TLS ---------------------------------------------------------------------------------------------------

@@ -113,7 +113,7 @@ def test_every_field_of_real_answers_is_read(ran: Ran) -> None:
     picked = tis.get_mapped_task_instance(G, ran_id, "pick", 1)
     _read_in_full(picked)
     assert picked.state is TaskState.SUCCESS and picked.rendered_map_index == "banana"  # its map_index_template
-    assert isinstance(picked.id, str) and re.fullmatch(r"[0-9a-f-]{36}", picked.id)
+    assert isinstance(picked.id, uuid.UUID) and re.fullmatch(r"[0-9a-f-]{36}", str(picked.id))  # a UUID, as specified
     assert isinstance(picked.dag_version, DagVersion) and picked.dag_version.dag_id == G
     assert picked.dag_version.version_number >= 1 and isinstance(picked.dag_version.created_at, dt.datetime)
     for when in (picked.queued_when, picked.run_after, picked.start_date, picked.end_date):

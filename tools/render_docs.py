@@ -336,6 +336,58 @@ def render_coverage() -> str:
     )
 
 
+_SHORT = 8
+"""Lists of up to this many names are spelled out in the compatibility table; longer ones are counted."""
+
+
+def render_compatibility() -> str:
+    """README's compatibility table: what each supported release lacks, and what each release added,
+    from ``airflow_python_sdk.versions`` (derived from the releases' specs by tools/version_data.py)."""
+    from version_data import lacking
+
+    from airflow_python_sdk.versions import QUIRKS, SINCE, SUPPORTED
+
+    rows = ["Airflow | API | operations it lacks | parameters it lacks", "--- | --- | --- | ---"]
+    rows += [compatibility_row(api, v, lacking(SINCE[api], v)) for api, releases in SUPPORTED.items() for v in releases]
+    added: dict[str, tuple[list[str], dict[str, list[str]]]] = {}
+    for entries in SINCE.values():
+        for op, entry in entries.items():
+            for key, first in entry.items():
+                ops, params = added.setdefault(first, ([], {}))
+                if key:
+                    params.setdefault(op, []).append(key)
+                else:
+                    ops.append(op)
+    lines = ["", "What each release added (operations; then parameters and body keys, by operation):", ""]
+    for first in sorted(added, key=lambda v: tuple(map(int, v.split(".")))):
+        ops, params = added[first]
+        text = "; ".join(filter(None, [", ".join(f"`{o}`" for o in ops),
+                                       ", ".join(f"`{o}({', '.join(k)})`" for o, k in params.items())]))  # fmt: skip
+        lines.append(f"- **{first}**: {text}")
+    quirks = [f"- **{q.first}{'' if q.fixed is None else ' (fixed in ' + q.fixed + ')'}**: `{q.op}` {q.what}"
+              for q in QUIRKS.values()]  # fmt: skip
+    return "\n".join([*rows, *lines, "", "Server quirks the SDK works around, by release:", "", *quirks])
+
+
+def compatibility_row(api: str, version: str, gone: dict[str, list[str]]) -> str:
+    """The table's row of one release, from what it lacks (``version_data.lacking``'s shape)."""
+    from version_data import versioned_operations
+
+    ops = [op for op, keys in gone.items() if keys == [""]]
+    params = [f"{op}({', '.join(keys)})" for op, keys in gone.items() if keys != [""]]
+    count = sum(len(keys) for keys in gone.values() if keys != [""])
+    every = len(versioned_operations(api))
+    return (f"{version} | `/api/{api}` | {_names(len(ops), ops, f'of {every}')} | "
+            f"{_names(count, params, f'in {len(params)} operations')}")  # fmt: skip
+
+
+def _names(count: int, names: list[str], otherwise: str) -> str:
+    """``"3: `a`, `b`, `c`"``, or the count with ``otherwise`` when the list is long; "none" when empty."""
+    if not names:
+        return "none"
+    return f"{count}: " + ", ".join(f"`{n}`" for n in names) if len(names) <= _SHORT else f"{count} {otherwise}"
+
+
 def _replace_between(text: str, marker: str, body: str) -> str:
     begin, end = f"<!-- BEGIN {marker} -->", f"<!-- END {marker} -->"
     start, stop = text.index(begin) + len(begin), text.index(end)
@@ -350,7 +402,8 @@ def render_all() -> dict[pathlib.Path, str]:
     endpoints, model_list = render_readme_tables()
     readme = _replace_between(readme, "API TABLE", endpoints)
     readme = _replace_between(readme, "MODEL LIST", model_list)
-    files[ROOT / "README.md"] = _replace_between(readme, "COVERAGE", render_coverage())
+    readme = _replace_between(readme, "COVERAGE", render_coverage())
+    files[ROOT / "README.md"] = _replace_between(readme, "COMPATIBILITY", render_compatibility())
     package = ROOT / "airflow_python_sdk"
     files[package / "models" / "__init__.py"] = render_exports("models", _model_classes(), "model")
     files[package / "apis" / "__init__.py"] = render_exports("apis", _api_classes(), "API class")

@@ -9,11 +9,13 @@ from airflow_python_sdk.model.bulk_body import BulkBody
 from airflow_python_sdk.model.bulk_response import BulkResponse
 from airflow_python_sdk.model.pool import Pool
 from airflow_python_sdk.model.pool_collection import PoolCollection
-from airflow_python_sdk.operation import AIRFLOW_3_ONLY, V2, Api, operation
+from airflow_python_sdk.model_utils import to_json
+from airflow_python_sdk.operation import AIRFLOW_3_ONLY, V2, Api, Args, operation
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
+    from airflow_python_sdk.api_client import ApiClient
     from airflow_python_sdk.operation import CallOptions
 
 __all__ = ["PoolApi"]
@@ -25,6 +27,16 @@ _ALL = (400, 401, 403, 404)
 def _include_deferred_key(body: dict[str, Any]) -> dict[str, Any]:
     """Airflow 3 requires ``include_deferred`` in every patch; unset, it is false as on Airflow 2 without a mask."""
     return {"include_deferred": False, **body}
+
+
+def _mask_without_description(client: ApiClient, args: Args) -> Args:
+    """Airflow 3.0 refuses a patch without ``update_mask`` that has no ``description``: the fields given become one."""
+    body = to_json(args["pool"])
+    if args.get("update_mask") is not None or not isinstance(body, dict) or "description" in body:
+        return args
+    if not client.has_quirk("pool_patch_needs_description"):
+        return args
+    return {**args, "update_mask": [*body, *(["include_deferred"] if "include_deferred" not in body else [])]}
 
 
 class PoolApi(Api):
@@ -72,7 +84,7 @@ class PoolApi(Api):
         body="pool",
         joined=("update_mask",),
         errors=(*_ALL, 409),
-        v2=V2(rename={"name": "pool"}, body=_include_deferred_key),
+        v2=V2(rename={"name": "pool"}, body=_include_deferred_key, resolve=_mask_without_description),
     )
     def patch_pool(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from uuid import UUID
 
 from airflow_python_sdk.model_utils import Field, Model
 
@@ -12,7 +13,7 @@ __all__ = ["DagVersion"]
 class DagVersion(Model):
     """One version of a DAG: Airflow 3 adds one when a changed DAG file is parsed after the last version ran."""
 
-    id: str = Field(default=None, read_only=True, doc="The version's UUID.")
+    id: UUID = Field(default=None, read_only=True, doc="The version's id.")
     version_number: int = Field(default=None, read_only=True, doc="1, 2, ... per DAG.")
     dag_id: str = Field(default=None, read_only=True, doc="The DAG.")
     bundle_name: str | None = Field(default=None, nullable=True, read_only=True, doc="The DAG bundle it came from.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from airflow_python_sdk.model.dag_version import DagVersion
 from airflow_python_sdk.model.job import Job
@@ -49,7 +50,7 @@ class TaskInstance(Model):
     trigger: Trigger | None = Field(default=None, nullable=True, doc="Trigger a deferred instance waits on.")
     triggerer_job: Job | None = Field(default=None, nullable=True, doc="Triggerer running that trigger.")
     note: str | None = Field(default=None, nullable=True, doc="A free-text note left by a user.")
-    id: str | None = Field(default=None, read_only=True, v2_only=True, doc="Its unique id (a UUID).")
+    id: UUID | None = Field(default=None, read_only=True, v2_only=True, doc="Its unique id.")
     run_after: datetime | None = Field(
         default=None, read_only=True, v2_only=True, doc="The earliest time its run could start."
     )
