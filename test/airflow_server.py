@@ -1,14 +1,16 @@
 """Install and run a real Apache Airflow (2.x webserver or 3.x API server) on 127.0.0.1 for tests.
 
-Standard library only.  Airflow is pip-installed (from PyPI, no constraint
-files) into a venv per version under ``${XDG_CACHE_HOME:-~/.cache}/airflow-python-sdk-tests``
-the first time it is needed.  Every start gets a fresh ``AIRFLOW_HOME`` with a
-SQLite database; the database made by the first full setup is cached and copied
-by later starts, which then only run ``dags reserialize`` and the server (and, on
-request, the scheduler).  What differs between Airflow 2 and 3 is data: one
-``_Flavour`` per major version (pip requirements, settings, setup commands, the
-server and scheduler commands, the health URL).  Both run the DAG files of
-``test/dags``, which import through ``sdk_compat.py``.
+Standard library only.  Each Airflow version the tests use has an exact lock of every package
+(``test/locks/airflow-<version>[-fab].txt``, Airflow itself included), installed with
+``pip install --no-deps -r <lock>`` into a venv under
+``${XDG_CACHE_HOME:-~/.cache}/airflow-python-sdk-tests`` named by the lock's digest, so new releases
+on the package index change nothing and a changed lock makes a new venv.  Every start gets a fresh
+``AIRFLOW_HOME`` with a SQLite database; the database made by the first full setup is cached and
+copied by later starts, which then only run ``dags reserialize`` and the server (and, on request,
+the scheduler).  What differs between Airflow 2 and 3 is data: one ``_Flavour`` per major version
+(pip requirements, settings, setup commands, the server and scheduler commands, the health URL),
+and what one release needs beyond its major's is a row of ``_PER_VERSION``.  Both run the DAG
+files of ``test/dags``, which import through ``sdk_compat.py``.
 
 Airflow 2 (``AIRFLOW_2_VERSION``): the webserver serves the v1 API at ``/api/v1``;
 users ``admin``/``admin`` (role Admin) and ``viewer``/``viewer`` (role Viewer) are made
@@ -24,14 +26,22 @@ With ``fab=True`` it uses the FAB auth manager instead (the provider installed b
 the users made by ``airflow users create`` with roles Admin and Viewer), which also serves
 users, roles and permissions at ``/auth/fab/v1``.
 
-Command line: ``python test/airflow_server.py [--version V] [--scheduler]`` prints
-``AIRFLOW_API_URL=...`` and serves until Ctrl-C or SIGTERM.
+``AIRFLOW_2_VERSION`` and ``AIRFLOW_3_VERSION`` are 2.11.2 and 3.3.2, unless the environment
+variable ``SDK_TEST_AIRFLOW`` names another version with a lock (``./scripts/test --airflow 2.7.3``
+sets it): then that version replaces its major's default.
+
+Command line: ``python test/airflow_server.py [--version V] [--fab] [--scheduler]`` prints
+``AIRFLOW_API_URL=...`` and serves until Ctrl-C or SIGTERM; ``--check`` instead starts the version
+from its lock, proves an authenticated write reads back and saves the served OpenAPI spec into
+``test/specs/``; ``--lock`` first resolves the version's requirements afresh (what ``pip install``
+would choose today) into its lock, then checks it and verifies the venv's ``pip freeze`` is the lock.
 """
 
 from __future__ import annotations
 
 import argparse
 import atexit
+import base64
 import contextlib
 import dataclasses
 import fcntl
@@ -39,6 +49,7 @@ import hashlib
 import json
 import os
 import pathlib
+import re
 import shutil
 import signal
 import socket
@@ -46,22 +57,46 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = [
     "ADMIN",
     "AIRFLOW_2_VERSION",
     "AIRFLOW_3_VERSION",
+    "AIRFLOW_VERSIONS",
+    "CHOSEN_VERSION",
     "VIEWER",
     "AirflowServer",
+    "check_airflow",
     "ensure_airflow",
+    "lock_file",
     "start_airflow",
 ]
 
-AIRFLOW_2_VERSION = "2.11.2"
-AIRFLOW_3_VERSION = "3.3.2"
+_TEST_DIR = pathlib.Path(__file__).resolve().parent
+_LOCKS = _TEST_DIR / "locks"
+_SPECS = _TEST_DIR / "specs"
+
+
+def _release(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+AIRFLOW_VERSIONS = tuple(sorted({path.stem.split("-")[1] for path in _LOCKS.glob("airflow-*.txt")}, key=_release))
+"""Every Airflow version the tests can install: those with a lock in test/locks, oldest first."""
+CHOSEN_VERSION = os.environ.get("SDK_TEST_AIRFLOW") or None
+"""The version ``SDK_TEST_AIRFLOW`` names (``./scripts/test --airflow V``), or None."""
+if CHOSEN_VERSION is not None and CHOSEN_VERSION not in AIRFLOW_VERSIONS:
+    raise ValueError(f"SDK_TEST_AIRFLOW={CHOSEN_VERSION}: no lock for it; the versions are {AIRFLOW_VERSIONS}")
+_DEFAULT_VERSIONS = {"2": "2.11.2", "3": "3.3.2"}
+AIRFLOW_2_VERSION, AIRFLOW_3_VERSION = (
+    CHOSEN_VERSION if CHOSEN_VERSION and CHOSEN_VERSION.split(".")[0] == major else default
+    for major, default in _DEFAULT_VERSIONS.items()
+)
 GUNICORN_VERSION = "23.0.0"
 FAB_PROVIDER_VERSION = "3.10.2"
 ADMIN = ("admin", "admin")
@@ -69,10 +104,10 @@ VIEWER = ("viewer", "viewer")
 
 _USERS = [(*ADMIN, "Admin"), (*VIEWER, "Viewer")]
 _MARKER = ".sdk-install-complete"
+_UNPINNED = {"pip", "setuptools", "wheel", "distribute"}  # what `pip freeze` leaves out, and so the locks
 _SETUP_REVISION = "2"  # bump when the cached database's contents change
 _START_TIMEOUT = 180.0
 _STOP_TIMEOUT = 15.0
-_TEST_DIR = pathlib.Path(__file__).resolve().parent
 _DEFAULT_DAGS = _TEST_DIR / "dags"
 _WEBSERVER_CONFIG = """\
 from flask_appbuilder.const import AUTH_DB
@@ -122,7 +157,7 @@ class _Flavour:
     """Everything that differs between Airflow major versions."""
 
     api_version: str  # the REST API's path segment: "v1" or "v2"
-    requirements: tuple[str, ...]  # pip requirements; "{version}" is filled in
+    requirements: tuple[str, ...]  # pip requirements its lock is resolved from; "{version}" is filled in
     imports: str  # modules a working venv can import
     env: dict[str, str]  # settings on top of _COMMON_ENV
     files: dict[str, str]  # written into AIRFLOW_HOME before anything runs
@@ -130,6 +165,7 @@ class _Flavour:
     server: tuple[str, ...]  # CLI args of the server
     server_log: str  # its log file in AIRFLOW_HOME
     health: str  # path under api_url answering 200 once the server is up
+    spec: str  # path under base_url of the OpenAPI spec it serves
     scheduler: tuple[tuple[str, ...], ...]  # CLI args of the processes scheduler=True adds
 
 
@@ -160,6 +196,7 @@ _AIRFLOW_2 = _Flavour(
     server=("webserver", "--hostname", "127.0.0.1", "--port", "{port}", "--workers", "1"),
     server_log="webserver.log",
     health="/health",
+    spec="/api/v1/openapi.yaml",
     scheduler=(("scheduler",),),
 )
 
@@ -188,6 +225,7 @@ _AIRFLOW_3 = _Flavour(
     server=("api-server", "--host", "127.0.0.1", "--port", "{port}", "--workers", "1"),
     server_log="api-server.log",
     health="/monitor/health",
+    spec="/openapi.json",
     scheduler=(("scheduler",), ("dag-processor",)),
 )
 
@@ -205,6 +243,26 @@ _AIRFLOW_3_FAB = dataclasses.replace(
 
 _FLAVOURS = {"2": _AIRFLOW_2, "3": _AIRFLOW_3, "3+fab": _AIRFLOW_3_FAB}
 
+# Before 2.9 no FAB provider: the API's Basic auth backend is Airflow's own, and [fab] settings are [webserver]'s
+_BEFORE_2_9 = {
+    "AIRFLOW__API__AUTH_BACKENDS": "airflow.api.auth.backend.session,airflow.api.auth.backend.basic_auth",
+    "AIRFLOW__WEBSERVER__UPDATE_FAB_PERMS": "False",  # `airflow sync-perm` updates them whatever this says
+}
+_PER_VERSION: dict[str, dict[str, Any]] = {
+    "2.7.3": {"requirements": ("Flask-Session==0.5.0",), "env": _BEFORE_2_9},  # `db migrate` fails with 0.8
+    "2.8.4": {"env": _BEFORE_2_9},
+    # /auth/token answers 500 with PyJWT 2.15 (not 2.10.1); with today's FastAPI a write reads as missing
+    # right after its 201 (not with 0.117.1 and the cadwyn made for it)
+    "3.0.6": {"requirements": ("PyJWT==2.10.1", "fastapi==0.117.1", "cadwyn==5.4.4")},
+    # FAB_PROVIDER_VERSION needs a newer PyJWT than 3.0.6 works with, and so does Flask-JWT-Extended 4.7.3
+    "3.0.6+fab": {"requirements": ("apache-airflow-providers-fab==2.4.4", "Flask-JWT-Extended==4.7.1")},
+    # the API server does not start with today's FastAPI (0.165: a pydantic discriminator error); 3.3 caps it <0.137
+    "3.2.2": {"requirements": ("fastapi==0.136.3",)},
+}
+"""What a release (``"3.0.6"``; with the FAB provider also ``"3.0.6+fab"``) needs beyond its major's
+``_Flavour``: a dict is merged into the field; requirements are added, a pin replacing the field's pin
+of the same package."""
+
 
 def _fill(text: str, **values: object) -> str:
     """``text`` with each ``{name}`` replaced by ``values[name]`` (other braces are left alone)."""
@@ -217,7 +275,22 @@ def _flavour(version: str, fab: bool = False) -> _Flavour:
     major = version.split(".", 1)[0] + ("+fab" if fab else "")
     if major not in _FLAVOURS:
         raise ValueError(f"no test setup for Airflow {version}: known majors are {sorted(_FLAVOURS)}")
-    return _FLAVOURS[major]
+    flavour = _FLAVOURS[major]
+    for row in (version, version + "+fab") if fab else (version,):
+        changes: dict[str, Any] = {}
+        for name, value in _PER_VERSION.get(row, {}).items():
+            if name == "requirements":
+                replaced = {_package(pin) for pin in value}
+                changes[name] = (*(pin for pin in flavour.requirements if _package(pin) not in replaced), *value)
+            else:
+                changes[name] = {**getattr(flavour, name), **value}
+        flavour = dataclasses.replace(flavour, **changes)
+    return flavour
+
+
+def _package(requirement: str) -> str:
+    """The canonical package name of a requirement (``"Flask_Session==0.5.0"`` -> ``"flask-session"``)."""
+    return re.sub(r"[-_.]+", "-", re.split(r"[=<>!~\[; ]", requirement, maxsplit=1)[0]).lower()
 
 
 def _log(message: str) -> None:
@@ -249,32 +322,43 @@ def _venv_works(venv: pathlib.Path, imports: str) -> bool:
     return subprocess.run(check, capture_output=True).returncode == 0
 
 
+def lock_file(version: str, fab: bool = False) -> pathlib.Path:
+    """The lock of Airflow ``version`` (with the FAB provider): ``test/locks/airflow-<version>[-fab].txt``."""
+    return _LOCKS / f"airflow-{version}{'-fab' if fab else ''}.txt"
+
+
 def ensure_airflow(version: str = AIRFLOW_2_VERSION, fab: bool = False) -> pathlib.Path:
-    """Return the venv holding Airflow ``version`` (with the FAB provider), installing it first if needed."""
+    """Return the venv holding exactly the lock of Airflow ``version`` (with the FAB provider), installing it first.
+
+    Raises FileNotFoundError when the version has no lock, RuntimeError when its install fails.
+    """
     flavour = _flavour(version, fab)
-    name = f"airflow-{version}" + ("-fab" if fab else "")
-    venv = _cache_root() / name
+    lock = lock_file(version, fab)
+    if not lock.exists():
+        raise FileNotFoundError(
+            f"no lock {lock}: make one with `python test/airflow_server.py --lock{' --fab' if fab else ''}"
+            f" --version {version}`"
+        )
+    pins = "\n".join(sorted(_pins(lock.read_text().splitlines())))  # not its comments or order
+    venv = _cache_root() / f"{lock.stem}-{hashlib.sha256(pins.encode()).hexdigest()[:12]}"
     marker = venv / _MARKER
     if marker.exists():
         return venv
-    with _locked(name):
+    with _locked(venv.name):
         if marker.exists():
             return venv
+        shutil.rmtree(venv, ignore_errors=True)  # what an interrupted install left
+        _log(f"installing {lock.name} into {venv} (about a minute)")
+        started = time.monotonic()
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        done = subprocess.run([*pip, "--no-deps", "-r", str(lock)], capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"pip could not install {lock}:\n{done.stdout[-2000:]}{done.stderr[-4000:]}")
         if not _venv_works(venv, flavour.imports):
-            python = venv / "bin" / "python"
-            if not python.exists() or subprocess.run([str(python), "-c", ""]).returncode:
-                shutil.rmtree(venv, ignore_errors=True)
-                _log(f"creating venv {venv}")
-                subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-            _log(f"installing apache-airflow=={version} into {venv} (about a minute)")
-            started = time.monotonic()
-            pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-            pins = [_fill(requirement, version=version) for requirement in flavour.requirements]
-            subprocess.run(pip + pins, check=True, stdout=sys.stderr)
-            if not _venv_works(venv, flavour.imports):
-                raise RuntimeError(f"Airflow installed into {venv} but cannot be imported")
-            _log(f"installed in {time.monotonic() - started:.0f} s")
-        marker.write_text("\n".join(_fill(r, version=version) for r in flavour.requirements) + "\n")
+            raise RuntimeError(f"Airflow installed into {venv} but cannot be imported")
+        _log(f"installed in {time.monotonic() - started:.0f} s")
+        marker.write_text(lock.read_text())
     return venv
 
 
@@ -298,6 +382,11 @@ class AirflowServer:
     def api_version(self) -> str:
         """The REST API version this server speaks: "v1" (Airflow 2) or "v2" (Airflow 3)."""
         return _flavour(self.version, self.fab).api_version
+
+    @property
+    def spec_url(self) -> str:
+        """Where the server serves its API's OpenAPI spec (v1: YAML, v2: JSON)."""
+        return self.base_url + _flavour(self.version, self.fab).spec
 
     @property
     def server_log(self) -> pathlib.Path:
@@ -404,7 +493,7 @@ def _prepare_database(
 ) -> None:
     """Put a migrated database (with roles and users on Airflow 2) into ``home``; cache it for later starts."""
     settings = {k: v for k, v in env.items() if k.startswith("AIRFLOW") and k not in _PER_START_ENV}
-    key = json.dumps([_SETUP_REVISION, version, _USERS, sorted(settings.items())])
+    key = json.dumps([_SETUP_REVISION, venv.name, _USERS, sorted(settings.items())])  # venv: named by its lock
     cached = _cache_root() / f"airflow-{version}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.db"
     target = home / "airflow.db"
     with _locked(f"airflow-{version}-db"):
@@ -494,17 +583,115 @@ def start_airflow(
     return server
 
 
+def _pins(lines: list[str]) -> set[str]:
+    """The ``name==version`` lines of a lock or a freeze, names made canonical (comments and blanks dropped)."""
+    pins = (line.split("#", 1)[0].strip() for line in lines)
+    return {f"{_package(pin)}=={pin.partition('==')[2]}" for pin in pins if pin}
+
+
+def make_lock(version: str, fab: bool = False) -> pathlib.Path:
+    """Write Airflow ``version``'s lock: what ``pip install`` of its requirements chooses today.
+
+    The requirements are its ``_Flavour``'s plus its ``_PER_VERSION`` pins; nothing is installed (a
+    dry run of this interpreter's pip, whose Python the test venvs share). Returns the lock's path.
+    """
+    requirements = [_fill(requirement, version=version) for requirement in _flavour(version, fab).requirements]
+    with tempfile.TemporaryDirectory() as tmp:
+        report = pathlib.Path(tmp) / "report.json"
+        pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--dry-run"]
+        subprocess.run([*pip, "--ignore-installed", "--report", str(report), *requirements], check=True)
+        chosen = [item["metadata"] for item in json.loads(report.read_text())["install"]]
+    pins = [f"{meta['name']}=={meta['version']}" for meta in chosen if meta["name"].lower() not in _UNPINNED]
+    lock = lock_file(version, fab)
+    lock.parent.mkdir(exist_ok=True)
+    header = (
+        f"# Airflow {version}{' with the FAB provider' if fab else ''} for the tests: every package, exactly"
+        f" (`pip install --no-deps -r` this).\n# Made by `python test/airflow_server.py --lock --version {version}"
+        f"{' --fab' if fab else ''}` from: {' '.join(requirements)}\n"
+    )
+    lock.write_text(header + "\n".join(sorted(pins, key=lambda pin: pin.split("==")[0].lower())) + "\n")  # as freeze
+    _log(f"wrote {lock} ({len(pins)} packages)")
+    return lock
+
+
+def _output(command: list[str]) -> list[str]:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.splitlines()
+
+
+def _call(url: str, headers: dict[str, str], method: str = "GET", body: object = None) -> Any:
+    """The JSON answer (None for an empty one) to one request; raises RuntimeError on an error status."""
+    request = urllib.request.Request(url, None if body is None else json.dumps(body).encode(), headers, method=method)
+    if body is not None:
+        request.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            text = answer.read()
+    except urllib.error.HTTPError as error:
+        raise RuntimeError(f"{method} {url}: {error.code} {error.read()[:500]!r}") from error
+    return json.loads(text) if text.strip() else None
+
+
+def check_airflow(server: AirflowServer) -> pathlib.Path | None:
+    """Prove ``server`` works for the tests and keep the OpenAPI spec it serves; return the spec's path.
+
+    Checks: the venv's ``pip freeze`` is the version's lock; ``/version`` names the version; an admin
+    (Airflow 2: Basic auth; Airflow 3: a token from ``/auth/token``) creates a variable, reads it back
+    and deletes it.  The spec (v1: ``/api/v1/openapi.yaml``, v2: ``/openapi.json``) is saved
+    as served into ``test/specs/airflow-<version>-<v1|v2>-openapi.<yaml|json>`` (None with ``fab``: the
+    same spec).  Raises RuntimeError on the first thing that is wrong.
+    """
+    lock = lock_file(server.version, server.fab)
+    freeze = [str(server._venv / "bin" / "python"), "-m", "pip", "freeze", "--disable-pip-version-check"]
+    frozen, locked = (_pins(lines) for lines in (_output(freeze), lock.read_text().splitlines()))
+    if frozen != locked:
+        raise RuntimeError(f"{server._venv} is not {lock.name}: has {frozen - locked}, lacks {locked - frozen}")
+    if server.api_version == "v1":
+        headers = {"Authorization": "Basic " + base64.b64encode(":".join(ADMIN).encode()).decode()}
+    else:
+        login = {"username": ADMIN[0], "password": ADMIN[1]}
+        headers = {
+            "Authorization": "Bearer " + _call(server.base_url + "/auth/token", {}, "POST", login)["access_token"]
+        }
+    served = _call(server.api_url + "/version", headers)["version"]
+    if served != server.version:
+        raise RuntimeError(f"{server.base_url} says it is Airflow {served}, not {server.version}")
+    key = f"sdk-check-{os.getpid()}"
+    _call(server.api_url + "/variables", headers, "POST", {"key": key, "value": "written"})
+    read = _call(f"{server.api_url}/variables/{key}", headers)
+    _call(f"{server.api_url}/variables/{key}", headers, "DELETE")
+    if read.get("value") != "written":
+        raise RuntimeError(f"variable {key} written, read back as {read}")
+    if server.fab:
+        return None
+    spec = _SPECS / f"airflow-{server.version}-{server.api_version}-{server.spec_url.rsplit('/', 1)[1]}"
+    spec.parent.mkdir(exist_ok=True)
+    with urllib.request.urlopen(server.spec_url, timeout=30) as answer:
+        spec.write_bytes(answer.read())
+    return spec
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command line entry: start a server, print its URL, serve until interrupted."""
+    """Command line entry: start a server, print its URL, serve until interrupted (or --check / --lock it)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--version", default=AIRFLOW_2_VERSION, help=f"one of {', '.join(AIRFLOW_VERSIONS)}")
+    parser.add_argument("--fab", action="store_true", help="Airflow 3 with the FAB auth manager")
     parser.add_argument("--scheduler", action="store_true", help="also run the scheduler")
-    parser.add_argument("--version", default=AIRFLOW_2_VERSION, help=f"Airflow version (or {AIRFLOW_3_VERSION})")
     parser.add_argument("--dags-folder", type=pathlib.Path, default=None)
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="start the version from its lock, check it, save its spec")
+    mode.add_argument("--lock", action="store_true", help="resolve the version's lock afresh, then --check it")
     args = parser.parse_args(argv)
+    if args.lock or args.check:
+        if args.lock:
+            make_lock(args.version, args.fab)
+        with start_airflow(args.version, args.dags_folder, scheduler=args.scheduler, fab=args.fab) as server:
+            spec = check_airflow(server)
+        _log(f"Airflow {args.version} from {lock_file(args.version, args.fab).name} works; spec: {spec}")
+        return 0
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with it ignored
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        with start_airflow(args.version, args.dags_folder, scheduler=args.scheduler) as server:
+        with start_airflow(args.version, args.dags_folder, scheduler=args.scheduler, fab=args.fab) as server:
             print(f"AIRFLOW_API_URL={server.api_url}")
             print(f"AIRFLOW_USERNAME={ADMIN[0]}\nAIRFLOW_PASSWORD={ADMIN[1]}")
             print(f"AIRFLOW_VIEWER_USERNAME={VIEWER[0]}\nAIRFLOW_VIEWER_PASSWORD={VIEWER[1]}", flush=True)

@@ -31,3 +31,4 @@ class LinkedFileTaskHandler(FileTaskHandler, ExternalLoggingMixin):
 
 LOGGING_CONFIG = copy.deepcopy(DEFAULT_LOGGING_CONFIG)
 LOGGING_CONFIG["handlers"]["task"]["class"] = "sdk_ti3_external_log.LinkedFileTaskHandler"
+REMOTE_TASK_LOG = None  # no remote logging; Airflow 3.0 fails every task of a config module that leaves it out
