@@ -9,9 +9,8 @@ import json
 import logging
 import re
 import threading
-import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from airflow_python_sdk._version import __version__
@@ -26,7 +25,7 @@ from airflow_python_sdk.exceptions import (
     UnsupportedOperationError,
 )
 from airflow_python_sdk.model_utils import Model, check_value, format_datetime, json_data, to_json
-from airflow_python_sdk.operation import CALL_OPTIONS, V2, Args, Only, Operation, Param
+from airflow_python_sdk.operation import CALL_OPTIONS, V2, Args, Only, Operation
 from airflow_python_sdk.rest import RESTClientObject, RESTResponse, redact_url
 from airflow_python_sdk.versions import QUIRKS, SINCE, release
 
@@ -300,7 +299,7 @@ class ApiClient:
         Airflow 3's name (a parameter both generations take, or a ``v2_only`` body field) as Airflow 2's
         to a v1 host.
         """
-        rename = form.rename if form else _v1_names(op)
+        rename = form.rename if form else op.v1_names
         path = form.path or op.path if form else op.path
         query: list[tuple[str, str]] = []
         body: Any = None
@@ -311,7 +310,7 @@ class ApiClient:
                 if param.required:
                     raise ApiValueError(f"{op.id}(): missing required parameter {param.name!r}", [op.id, param.name])
                 continue
-            if check and value.__class__ not in _plain_classes(param):
+            if check and value.__class__ not in param.plain_classes:
                 value = check_value(value, param.type, [op.id, param.name])
             if param.only is not None and param.only != version:
                 raise _not_in(op, param.name, version)
@@ -455,33 +454,9 @@ _MAJOR = {"v1": 2, "v2": 3}
 _SINCE_V1, _SINCE_V2 = SINCE["v1"], SINCE["v2"]
 _FAB = "users, roles and permissions need the FAB auth manager (apache-airflow-providers-fab) as its auth manager"
 
-# What each call would otherwise work out again from constant declarations (see _encode), by the id of the
-# declaration, which is kept alive beside it.
-_PLAIN: dict[int, tuple[Param, tuple[type, ...]]] = {}
-_V1_NAMES: dict[int, tuple[Operation, dict[str, str]]] = {}
 _QUOTED: dict[str, str] = {}
 """Path parameters' texts percent-encoded: a script names the same DAG again and again."""
 _MAX_QUOTED = 1024
-
-
-def _plain_classes(param: Param) -> tuple[type, ...]:
-    """The classes a value of ``param`` may have and pass its type check as it is (``str`` for ``str | None``);
-    a value of any other class (a subclass, a list, a model) is checked by :func:`check_value`."""
-    found = _PLAIN.get(id(param))
-    if found is None or found[0] is not param:
-        tp = param.type
-        options = get_args(tp) if get_origin(tp) in (Union, types.UnionType) else (tp,)
-        plain = tuple(o for o in options if o in (str, int, float) or o is type(None))
-        found = _PLAIN[id(param)] = (param, plain if len(plain) == len(options) else ())
-    return found[1]
-
-
-def _v1_names(op: Operation) -> dict[str, str]:
-    """Airflow 2's name of each parameter or body field Airflow 3 renamed (its ``v2.rename`` turned round)."""
-    found = _V1_NAMES.get(id(op))
-    if found is None or found[0] is not op:
-        found = _V1_NAMES[id(op)] = (op, {new: old for old, new in op.v2.rename.items()} if op.v2 else {})
-    return found[1]
 
 
 def _quoted(text: str) -> str:

@@ -205,6 +205,14 @@ class Param:
     doc: str = ""
     only: str | None = None  # "v1" or "v2" when only that API version has it
 
+    @cached_property
+    def plain_classes(self) -> tuple[type, ...]:
+        """The classes a value may have to pass the type check as it is (``str`` for ``str | None``), made
+        once; a value of any other class (a subclass, a list, a model) is checked in full."""
+        options = get_args(self.type) if get_origin(self.type) in (Union, types.UnionType) else (self.type,)
+        plain = tuple(o for o in options if o in (str, int, float) or o is type(None))
+        return plain if len(plain) == len(options) else ()
+
 
 Args = Mapping[str, Any]
 """A call's arguments: the method's ``locals()``, its parameters plus ``kwargs`` (the call options)."""
@@ -275,6 +283,11 @@ class Operation:
     def returns_text(self) -> bool:
         """Whether the answer is text (``str`` among the declared return types)."""
         return self.returns is str or str in get_args(self.returns)
+
+    @cached_property
+    def v1_names(self) -> dict[str, str]:
+        """Airflow 2's name of each parameter or body field Airflow 3 renamed (``v2.rename`` turned round)."""
+        return {new: old for old, new in self.v2.rename.items()} if self.v2 else {}
 
     @cached_property
     def models(self) -> tuple[type[Model], ...]:

@@ -36,7 +36,6 @@ from typing import Any, NamedTuple
 from airflow_python_sdk.exceptions import ApiTypeError, ApiValueError
 from airflow_python_sdk.model_utils import ItemT, Model, Page
 from airflow_python_sdk.operation import CALL_OPTIONS, BoundMethod, Operation
-from airflow_python_sdk.versions import needs
 
 __all__ = ["paginate", "DEFAULT_PAGE_SIZE", "PageStyle", "page_style"]
 
@@ -130,11 +129,7 @@ def paginate(
             f"paginate({op.id}): {style.offset} must be an int >= 0, got {offset!r}", [op.id, style.offset]
         )
     cursor = version == "v2" and "cursor" in {p.name for p in op.params} and style.offset not in bound.arguments
-    if needs(version, op.id, "cursor" if cursor else style.limit) is not None:  # not every release pages so
-        return _by_release(list_method, bound, target, style, items_field, page_size, offset, cursor, prefetch)
-    if cursor:
-        return _walk_cursors(list_method, bound, items_field, page_size)
-    return _walk(list_method, bound, target, style, items_field, page_size, offset, prefetch)
+    return _by_release(list_method, bound, target, style, items_field, page_size, offset, cursor, prefetch)
 
 
 def _by_release(
@@ -148,9 +143,10 @@ def _by_release(
     cursor: bool,
     prefetch: int,
 ) -> Iterator[Any]:
-    """The walk the server's release allows, decided at the first item (asking the version waits for it too):
-    by cursor where it has cursors (Airflow 3.2+), else by offset; one call where a form's page is ignored
-    (Airflow 2.7-2.9's ``get_task_instances_batch`` answers every match at once)."""
+    """The walk the server's release allows, decided at the first item (the version is asked then, and only
+    when not every release pages so): by cursor where it has cursors (Airflow 3.2+), else by offset; one
+    call where a form's page is ignored (Airflow 2.7-2.9's ``get_task_instances_batch`` answers every match
+    at once)."""
     client, op = list_method.__self__.api_client, list_method.operation  # type: ignore[attr-defined]
     if cursor and client.has(op, "cursor"):
         yield from _walk_cursors(list_method, bound, items_field, page_size)
