@@ -154,6 +154,73 @@ class Raw(Client):
         self.pool.clear()
 
 
+class Converted(Raw):
+    """Raw, then the conversions the SDK and the official clients make (timestamps to aware datetimes, states,
+    run types and triggers to enums, UUIDs, each DAG version to an object), written as tight plain Python that
+    checks nothing: what converting costs in Python at all, the floor under any pure-Python client."""
+
+    name = "converted"
+
+    def __init__(self, root: str, api: str) -> None:
+        super().__init__(root, api)
+        self.convert, self.read = _converter(api), reader(api, operator.attrgetter)
+
+    def runs(self, page: Any) -> list[Any]:
+        return list(map(self.convert, page["dag_runs"]))
+
+    def one(self) -> Any:
+        return self.convert(super().one())
+
+    def check(self, run: Any) -> None:
+        _check_common(run, self.version, _States, _RunTypes)
+        if self.version == "v2":
+            import uuid
+
+            _check_v2(run, _Triggers, _Plain, uuid.UUID)
+
+
+def _open_enum(name: str, values: str) -> Any:
+    import enum
+
+    return enum.Enum(name, {v.upper(): v for v in values.split()}, type=str)
+
+
+_States = _open_enum("States", "queued running success failed")
+_RunTypes = _open_enum("RunTypes", "backfill scheduled manual asset_triggered asset_materialization dataset_triggered")
+_Triggers = _open_enum("Triggers", "cli operator rest_api ui test timetable asset backfill")
+
+
+def _converter(api: str) -> Callable[[dict[str, Any]], Any]:
+    """The conversion of one run, as straight-line code (a loop over its fields costs more)."""
+    import uuid
+
+    fromiso, utc, new = dt.datetime.fromisoformat, dt.timezone.utc, object.__new__
+    states, run_types, triggers = (e._value2member_map_ for e in (_States, _RunTypes, _Triggers))
+    uuids: dict[str, uuid.UUID] = {}  # the SDK keeps one UUID per text read, too
+
+    def version(d: dict[str, Any]) -> _Plain:
+        i, t = d["id"], fromiso(d["created_at"])
+        d["id"] = uuids.get(i) or uuids.setdefault(i, uuid.UUID(i))
+        d["created_at"] = t if t.tzinfo is not None else t.replace(tzinfo=utc)
+        o = new(_Plain)
+        o.__dict__ = d
+        return o
+
+    lines = []
+    for k in DATETIMES[api]:
+        lines += [f"v = d[{k!r}]", "if v is not None:", "    t = fromiso(v)",
+                  f"    d[{k!r}] = t if t.tzinfo is not None else t.replace(tzinfo=utc)"]  # fmt: skip
+    lines += ["d['state'] = states[d['state']]", "d['run_type'] = run_types[d['run_type']]"]
+    if api == "v2":
+        lines += ["d['triggered_by'] = triggers[d['triggered_by']]",
+                  "d['dag_versions'] = list(map(version, d['dag_versions']))"]  # fmt: skip
+    source = "def convert(d):\n    " + "\n    ".join([*lines, "o = new(_Plain)", "o.__dict__ = d", "return o"])
+    env = {"fromiso": fromiso, "utc": utc, "states": states, "run_types": run_types, "triggers": triggers,
+           "version": version, "new": new, "_Plain": _Plain}  # fmt: skip
+    exec(source, env)  # our own fixed code, written out as a code generator would
+    return env["convert"]  # type: ignore[no-any-return]
+
+
 class Sdk(Client):
     name = "sdk"
 
@@ -270,7 +337,9 @@ def _check_v2(run: Any, trigger_type: type, version_type: type, uuid_type: type)
     assert isinstance(version.created_at, dt.datetime) and version.created_at.tzinfo is not None
 
 
-CLIENTS: dict[str, Callable[[str, str], Client]] = {"raw": Raw, "sdk": Sdk, "official": Official}
+CLIENTS: dict[str, Callable[[str, str], Client]] = {
+    "raw": Raw, "converted": Converted, "sdk": Sdk, "official": Official,
+}  # fmt: skip
 
 
 # --- tasks -------------------------------------------------------------------------------------
@@ -320,21 +389,22 @@ def _time_page(client: Client, size: int) -> tuple[float, float, float, float | 
     return t1 - t0, t2 - t0, t3 - t2, time.perf_counter() - t4
 
 
-def task_decode(client: Client, raw: Client | None, sizes: list[int], reps: list[int]) -> dict[str, Any]:
+def task_decode(client: Client, baselines: dict[str, Client], sizes: list[int], reps: list[int]) -> dict[str, Any]:
     """Per page size (timed ``reps`` times): seconds to fetch and decode a page into a list of runs, to
     also read every field, to read every field again, and (this SDK) to read the same values from plain
     Python objects.
 
-    With ``raw``, each timing of the client is paired with one of raw urllib3 + json.loads taken right
-    before or after it (the order alternating), so that both see the same load on the machine.
+    Each timing of the client is paired with one of each of ``baselines`` (by prefix: ``raw_`` for raw
+    urllib3 + json.loads, ``converted_`` for raw then converted in plain Python) taken right before or after
+    it, the order rotating, so that all see the same load on the machine.
     """
     out: dict[str, Any] = {}
+    group = [("", client), *baselines.items()]
     for size, count in zip(sizes, reps, strict=True):
-        kinds = ("decode", "read", "again", "plain", "raw_decode", "raw_read", "raw_again")
-        times: dict[str, list[float]] = {k: [] for k in kinds}
+        kinds = ["decode", "read", "again", "plain"]
+        times: dict[str, list[float]] = {p + k: [] for p, _ in group for k in kinds}
         for rep in range(count):
-            pair = [("", client)] if raw is None else [("", client), ("raw_", raw)][:: 1 if rep % 2 else -1]
-            for prefix, who in pair:
+            for prefix, who in group[rep % len(group) :] + group[: rep % len(group)]:
                 decode, full, again, plain = _time_page(who, size)
                 times[prefix + "decode"].append(decode)
                 times[prefix + "read"].append(full)
@@ -502,12 +572,15 @@ def main() -> None:
     client = make(root, api)
     warm_up(client)
     raw = None if name == "raw" else Raw(root, api)  # the floor, measured alongside in the same process
-    if raw is not None:
-        warm_up(raw)
+    baselines: dict[str, Client] = {} if raw is None else {"raw_": raw}
+    if name == "sdk":  # and what converting costs in plain Python, beside the SDK
+        baselines["converted_"] = Converted(root, api)
+    for baseline in baselines.values():
+        warm_up(baseline)
     results: list[Any] = []
     for task, options in json.loads(plan_text):
         if task == "decode":
-            results.append(task_decode(client, raw, **options))
+            results.append(task_decode(client, baselines, **options))
         elif task == "latency":
             results.append(task_latency(client, raw, **options))
         elif task == "memory":
@@ -521,8 +594,8 @@ def main() -> None:
         else:
             raise SystemExit(f"unknown task {task!r}")
     client.close()
-    if raw is not None:
-        raw.close()
+    for baseline in baselines.values():
+        baseline.close()
     print("RESULT " + json.dumps(results), flush=True)
 
 
