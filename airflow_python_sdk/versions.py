@@ -10,7 +10,7 @@ taken to have what it has); a server older than the oldest is served as the olde
 the newest. Users, roles and permissions on Airflow 3 are not listed: the FAB auth manager serves them,
 whatever the Airflow release, or nothing does (then they raise ``UnsupportedOperationError`` too).
 
-``QUIRKS`` are the server behaviours the SDK works around, with the releases that show them.
+``QUIRKS`` are server behaviours of some releases, and what the SDK does about each.
 
 The client (:class:`~airflow_python_sdk.ApiClient`) refuses, before sending, an operation or parameter
 the server's release lacks (:class:`~airflow_python_sdk.UnsupportedOperationError`); it asks the server
@@ -46,8 +46,14 @@ QUIRKS: dict[str, Quirk] = {
         "refuses a patch without `update_mask` unless it holds `description`: the SDK sends the fields "
         "given as the mask",
     ),
+    "xcom_value_as_json_text": Quirk(
+        "create_xcom_entry", "3.0", "3.2",
+        "(and `update_xcom_entry`) stores the value as its JSON text, which its answer and every later read of "
+        "the entry give (`'{\"a\": 1}'` for `{\"a\": 1}`): the SDK hands it on as sent, since it cannot tell "
+        "it from text a task pushed",
+    ),
 }  # fmt: skip
-"""By name; the API code asks :meth:`ApiClient.has_quirk` whether the server shows one."""
+"""By name; the API code (and a test) asks :meth:`ApiClient.has_quirk` whether the server shows one."""
 
 _RELEASE = re.compile(r"\s*v?(\d+)\.(\d+)")
 

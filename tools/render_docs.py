@@ -366,7 +366,7 @@ def render_compatibility() -> str:
         lines.append(f"- **{first}**: {text}")
     quirks = [f"- **{q.first}{'' if q.fixed is None else ' (fixed in ' + q.fixed + ')'}**: `{q.op}` {q.what}"
               for q in QUIRKS.values()]  # fmt: skip
-    return "\n".join([*rows, *lines, "", "Server quirks the SDK works around, by release:", "", *quirks])
+    return "\n".join([*rows, *lines, "", "Server quirks, by release, and what the SDK does:", "", *quirks])
 
 
 def compatibility_row(api: str, version: str, gone: dict[str, list[str]]) -> str:

@@ -86,6 +86,9 @@ class XComApi(Api):
     ) -> XCom:
         """Get an XCom entry with its value.
 
+        On Airflow 3.0 and 3.1 an entry created or updated through the REST API reads back as its value's
+        JSON text (those releases store it so; see ``QUIRKS`` in :mod:`airflow_python_sdk.versions`).
+
         :param dag_id: The DAG id.
         :param dag_run_id: The DAG run id.
         :param task_id: The task id.
@@ -107,6 +110,8 @@ class XComApi(Api):
     ) -> XCom:
         """Push an XCom entry for a task instance, as the task would (a key it already has: 409).
 
+        Airflow 3.0 and 3.1 store the value as its JSON text, and answer (and later read) that text.
+
         :param dag_id: The DAG id.
         :param dag_run_id: The DAG run id.
         :param task_id: The task id.
@@ -124,7 +129,7 @@ class XComApi(Api):
         x_com_update_body: XComUpdateBody,
         **kwargs: Unpack[CallOptions],
     ) -> XCom:
-        """Replace an XCom entry's value.
+        """Replace an XCom entry's value (stored as its JSON text by Airflow 3.0 and 3.1, as in creating one).
 
         :param dag_id: The DAG id.
         :param dag_run_id: The DAG run id.
