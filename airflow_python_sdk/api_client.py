@@ -345,6 +345,7 @@ class ApiClient:
             names = {name for name, _ in query}
             if isinstance(body, dict):
                 names.update((form.rename.get(k, k) for k in body) if form else body)
+            names.update(key for key in since if "." in key and _holds(body, key.split(".")))
             self._require(op, since, names)
         return path, list(dict.fromkeys(query)), body  # two names of one filter given one value: sent once
 
@@ -548,6 +549,22 @@ def _pick_model(models: tuple[type[Model], ...], data: Any) -> type[Model]:
     """Of a union's models, the one sharing most keys with the answer."""
     keys = data.keys() if isinstance(data, dict) else set()
     return max(models, key=lambda m: len(keys & m._by_key.keys()))
+
+
+def _holds(value: Any, path: list[str]) -> bool:
+    """Whether JSON ``value`` holds the key at ``path`` (``["actions[]", "update_mask"]``: a key of an object
+    in the list under ``actions``)."""
+    if not path:
+        return True
+    if not isinstance(value, dict):
+        return False
+    key = path[0].removesuffix("[]")
+    if key not in value:
+        return False
+    inner = value[key]
+    if key == path[0]:
+        return _holds(inner, path[1:])
+    return isinstance(inner, list) and any(_holds(item, path[1:]) for item in inner)
 
 
 def _query_text(value: Any) -> str:

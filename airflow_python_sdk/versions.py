@@ -106,8 +106,14 @@ SINCE: dict[str, dict[str, dict[str, str]]] = {
         "reparse_dag_file": {"": "2.10"},
     },
     "v2": {
+        "bulk_connections": {"actions[].entities[].team_name": "3.2", "actions[].update_mask": "3.2"},
         "bulk_dag_runs": {"": "3.3"},
-        "bulk_task_instances": {"": "3.1"},
+        "bulk_pools": {"actions[].entities[].team_name": "3.2", "actions[].update_mask": "3.2"},
+        "bulk_task_instances": {
+            "": "3.1", "actions[].entities[].dag_id": "3.2", "actions[].entities[].dag_run_id": "3.2",
+            "actions[].update_mask": "3.2",
+        },
+        "bulk_variables": {"actions[].entities[].team_name": "3.2", "actions[].update_mask": "3.2"},
         "clear_asset_state_store": {"": "3.3"},
         "clear_dag_run": {"note": "3.3", "only_new": "3.2", "run_on_latest_version": "3.1"},
         "clear_dag_run_partitions": {"": "3.3"},

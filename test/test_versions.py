@@ -65,10 +65,49 @@ def _value(tp: Any) -> Any:
     )
 
 
+def _holding(tp: Any, path: list[str]) -> Any:
+    """A value of type ``tp`` holding the key at ``path`` (``["actions[]", "update_mask"]``: a key of an object
+    in the list under ``actions``), built of the models ``tp`` names, or of dicts where it takes them."""
+    if not path:
+        return _value(tp)
+    step, key = path[0], path[0].removesuffix("[]")
+    for option in get_args(tp) if get_origin(tp) in (Union, types.UnionType) else [tp]:
+        if get_origin(option) is list:
+            return [_holding(get_args(option)[0], path)]
+        if isinstance(option, type) and issubclass(option, Model):
+            field = next((f for f in option._fields.values() if f.key == key), None)
+            if field is not None:
+                inner = field.type if step == key else get_args(_without_none(field.type))[0]
+                value = _holding(inner, path[1:])
+                return option(**{field.name: value if step == key else [value]})
+        elif option is dict or get_origin(option) is dict:
+            value = _holding(dict, path[1:]) if len(path) > 1 else "x"
+            return {key: value if step == key else [value]}
+    raise AssertionError(f"no option of {tp} holds {'.'.join(path)}")
+
+
+def _without_none(tp: Any) -> Any:
+    options = [a for a in get_args(tp) if a is not type(None)]
+    return options[0] if get_origin(tp) in (Union, types.UnionType) and len(options) == 1 else tp
+
+
+def _keys_in(value: Any, prefix: str = "") -> set[str]:
+    """Every key of the objects in JSON ``value``, as a path: ``"actions[].update_mask"``."""
+    if isinstance(value, list):
+        return set().union(*(_keys_in(v, prefix.removesuffix(".") + "[].") for v in value))
+    if not isinstance(value, dict):
+        return set()
+    return {prefix + k for k in value} | set().union(*(_keys_in(v, f"{prefix}{k}.") for k, v in value.items()))
+
+
 def _args_using(op: Operation, api: str, key: str) -> dict[str, Any]:
     """Arguments for ``op``: its required parameters, a body with every field every release of ``api`` takes,
-    and ``key`` (a query parameter or body key, as sent to ``api``) given."""
+    and ``key`` (a query parameter or body key, as sent to ``api``; a key inside the body's objects as a path)
+    given."""
     args = {p.name: _value(p.type) for p in op.params if p.required}
+    if "." in key:
+        assert op.body is not None, (op.id, key)
+        return {**args, op.body.name: _holding(op.body.type, key.split("."))}
     rename = op.v2.rename if api == "v2" and op.v2 is not None else {}
     body = op.body
     fields: dict[str, Any] = {}
@@ -115,8 +154,8 @@ def _paths(server: RecordingServer) -> list[str]:
 
 
 def _sent(requests: list[Recorded], key: str) -> bool:
-    """Whether some request carried ``key`` as a query parameter or a top-level body key."""
-    return any(key in dict(r.query) or (r.body.startswith(b"{") and key in r.json()) for r in requests)
+    """Whether some request carried ``key`` as a query parameter or a body key (a path for one inside)."""
+    return any(key in dict(r.query) or (r.body.startswith(b"{") and key in _keys_in(r.json())) for r in requests)
 
 
 def _around(api: str, since: str) -> tuple[str, str]:
@@ -203,8 +242,9 @@ def test_a_host_changed_after_the_first_call_is_served_by_its_own_version() -> N
 
 def test_a_bare_host_is_completed_before_its_version_is_asked() -> None:
     with RecordingServer(default=Reply(json={"version": "3.0.6"})) as server:
-        with ApiClient(Configuration(host=server.url, access_token="t", retries=0)) as client, pytest.raises(
-            sdk.UnsupportedOperationError, match=r"3\.1 or later"
+        with (
+            ApiClient(Configuration(host=server.url, access_token="t", retries=0)) as client,
+            pytest.raises(sdk.UnsupportedOperationError, match=r"3\.1 or later"),
         ):
             apis.HITLDetailApi(client).get_hitl_details()
         assert _paths(server) == ["GET /api/v2/monitor/health", "GET /api/v2/version"]

@@ -32,6 +32,8 @@ from airflow_python_sdk.api.task_instance_api import TaskInstanceApi
 from airflow_python_sdk.api.user_api import UserApi
 from airflow_python_sdk.api.variable_api import VariableApi
 from airflow_python_sdk.models import (
+    BulkAction,
+    BulkBody,
     ClearDagRun,
     DAGRun,
     DagState,
@@ -223,6 +225,29 @@ def test_what_the_release_lacks_is_refused_unsent(
     assert f"Airflow {lack.needs} or later" in str(refused.value) and smoke.version in str(refused.value)
     sent = _requests_after(smoke, client, start)
     assert [path for path in sent if not path.endswith("/version")] == []
+
+
+def test_a_bulk_update_goes_out_only_as_the_release_takes_it(
+    smoke: AirflowServer, client: ApiClient, run_id: Callable[[], str]
+) -> None:
+    """A bulk update's ``update_mask`` (inside its action) is Airflow 3.2's: 3.0 gets it refused unsent, and the
+    same update without it goes through; Airflow 2 has no bulk requests at all, and gets nothing either."""
+    variables, key = VariableApi(client), run_id()
+    masked = BulkBody(actions=[BulkAction.update([Variable(key=key, value="two")], update_mask=["value"])])
+    start = smoke.server_log.stat().st_size
+    with pytest.raises(sdk.UnsupportedOperationError) as refused:
+        variables.bulk_variables(masked)
+    sent = _requests_after(smoke, client, start)
+    assert sent == (["/api/v2/version"] if smoke.api_version == "v2" else [])
+    if smoke.api_version == "v1":
+        assert "Airflow 3" in str(refused.value)
+        return
+    assert refused.value.needs == "3.2" and "actions[].update_mask (Airflow 3.2 or later)" in str(refused.value)
+    variables.post_variables(Variable(key=key, value="one", description="smoke"))
+    done = variables.bulk_variables(BulkBody(actions=[BulkAction.update([Variable(key=key, value="two")])]))
+    assert done.update is not None and done.update.success == [key]
+    assert variables.get_variable(key).value == "two"
+    variables.delete_variable(key)
 
 
 def test_users_need_what_the_server_runs(smoke: AirflowServer, client: ApiClient) -> None:

@@ -13,8 +13,8 @@ import json
 import pathlib
 import re
 import sys
-from collections.abc import Callable, Sequence
 import types
+from collections.abc import Callable, Sequence
 from typing import Any, Union, get_args, get_origin
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -102,7 +102,8 @@ def _example(api: str, name: str, params: Sequence[Param], returns: Any, airflow
                 sorted(needed, key=lambda m: m.__name__)]  # fmt: skip
     imports.append("from pprint import pprint")
     host = V2_HOST if airflow_3_only else DEFAULT_HOST
-    lines = [*imports, "", "# .../api/v1 for Airflow 2, .../api/v2 for Airflow 3; see configuration.py for every option.",
+    lines = [*imports, "",
+             "# .../api/v1 for Airflow 2, .../api/v2 for Airflow 3; see configuration.py for every option.",
              "configuration = airflow_python_sdk.Configuration(", f'    host="{host}",',
              '    username="YOUR_USERNAME",', '    password="YOUR_PASSWORD",', ")", "",
              "with airflow_python_sdk.ApiClient(configuration) as api_client:",
@@ -161,7 +162,13 @@ def render_api(cls: type[Api]) -> str:
         out += ["", "", f"# **{method_name}**", _signature_line(method_name, method, returns), "", summary, ""]
         if description:
             out += [description, ""]
-        out += ["### Example", "", "* Basic Authentication (Basic):", _example(name, method_name, params, returns, bool(op and not op.v1)), ""]
+        out += [
+            "### Example",
+            "",
+            "* Basic Authentication (Basic):",
+            _example(name, method_name, params, returns, bool(op and not op.v1)),
+            "",
+        ]
         out += ["### Parameters", "", _param_table(params), "", "### Return type", "", _return_text(returns), ""]
         out += ["### Authorization", "", "[Basic](../README.md#Basic)", "", "### HTTP request headers", ""]
         has_body = op.body is not None if op else True
@@ -207,7 +214,9 @@ def _airflow_3(op: Operation) -> list[str]:
     if v2_only and op.v1:
         notes.append(f"Airflow 3 only (`ApiValueError` on Airflow 2): {', '.join(f'`{n}`' for n in v2_only)}")
     body = op.body.type if op.body is not None else None
-    names = {p.name for p in op.params} | (set(body._fields) if isinstance(body, type) and issubclass(body, Model) else set())
+    names = {p.name for p in op.params} | (
+        set(body._fields) if isinstance(body, type) and issubclass(body, Model) else set()
+    )
     notes += [f"`{old}` is sent as `{new}`" for old, new in form.rename.items() if old in names]
     notes += [f"always sends `{key}={value}`" for key, value in form.query.items()]
     v1_only = [p.name for p in op.params if p.only == "v1"]
@@ -260,7 +269,10 @@ def _api_classes() -> list[type[Api]]:
 def render_exports(package: str, classes: list[type], what: str) -> str:
     """``models/__init__.py`` or ``apis/__init__.py``: every class of ``model/`` or ``api/``."""
     lines = [f'"""Every {what}, for ``from airflow_python_sdk.{package} import {classes[0].__name__}``."""', ""]
-    lines += [f"from {c.__module__} import {c.__name__}" for c in sorted(classes, key=lambda c: c.__module__)]
+    by_module: dict[str, list[str]] = {}
+    for c in sorted(classes, key=lambda c: (c.__module__, c.__name__)):
+        by_module.setdefault(c.__module__, []).append(c.__name__)
+    lines += [f"from {module} import {', '.join(names)}" for module, names in by_module.items()]
     lines += ["", "__all__ = [", *(f'    "{c.__name__}",' for c in classes), "]"]
     return "\n".join(lines) + "\n"
 
@@ -314,8 +326,12 @@ def render_coverage() -> str:
         for reach in coverage(spec_operations(load_spec(version), "/api/v1" if version == "v1" else ""), version):
             tag = names.setdefault(re.sub(r"[^a-z]", "", reach.spec.tag.lower()), reach.spec.tag)  # DAGRun = DagRun
             cell = counts.setdefault(tag, {}).setdefault(version, [0, 0])
-            cell[0] += bool(reach.by) and not reach.missing_query and not reach.missing_body and not (
-                version == "v2" and reach.spec.id in EXCLUDED_V2)
+            cell[0] += (
+                bool(reach.by)
+                and not reach.missing_query
+                and not reach.missing_body
+                and not (version == "v2" and reach.spec.id in EXCLUDED_V2)
+            )
             cell[1] += 1
     rows = ["Tag (the spec's) | Airflow 2.11 (`/api/v1`) | Airflow 3.3 (`/api/v2`)", "--- | --- | ---"]
     total = {"v1": [0, 0], "v2": [0, 0]}

@@ -46,6 +46,7 @@ class SpecOperation:
     query: frozenset[str]
     body: frozenset[str]  # the request body's top-level keys (empty when none, or not an object)
     body_is_object: bool
+    nested: frozenset[str]  # the keys of objects inside the body, as paths: "actions[].update_mask"
     raw: dict[str, Any] = field(repr=False, compare=False, hash=False)
 
 
@@ -74,6 +75,39 @@ def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     return _resolve(spec, options[0]) if len(options) == 1 else schema
 
 
+def _objects(
+    spec: dict[str, Any], schema: dict[str, Any], seen: frozenset[str]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The object schemas a value of ``schema`` can be, each with ``"[]"`` when reached through an array;
+    ``seen`` holds the references followed so far (a schema holding itself is not walked again)."""
+    ref = schema.get("$ref")
+    if ref is not None:
+        if ref not in seen:
+            target: Any = spec
+            for part in ref.lstrip("#/").split("/"):
+                target = target[part]
+            yield from _objects(spec, target, seen | {ref})
+        return
+    for option in (*schema.get("anyOf", ()), *schema.get("oneOf", ()), *schema.get("allOf", ())):
+        yield from _objects(spec, option, seen)
+    if "items" in schema:
+        yield from (("[]" + suffix, found) for suffix, found in _objects(spec, schema["items"], seen))
+    if "properties" in schema:
+        yield "", {**schema, "seen": seen}
+
+
+def nested_keys(
+    spec: dict[str, Any], schema: dict[str, Any], prefix: str = "", seen: frozenset[str] = frozenset()
+) -> set[str]:
+    """The keys of the objects inside an object ``schema``, as paths below ``prefix``: ``"actions[].update_mask"``."""
+    out: set[str] = set()
+    for key, value in schema.get("properties", {}).items():
+        for suffix, inner in _objects(spec, value, seen):
+            below = f"{prefix}{key}{suffix}."
+            out |= {below + k for k in inner["properties"]} | nested_keys(spec, inner, below, inner["seen"])
+    return out
+
+
 def spec_operations(spec: dict[str, Any], prefix: str = "") -> list[SpecOperation]:
     """The operations of a spec (``prefix`` is put before its paths, for one that omits its base)."""
     base = prefix or spec.get("basePath", "") or next((s.get("url", "") for s in spec.get("servers", [])), "")
@@ -97,6 +131,7 @@ def spec_operations(spec: dict[str, Any], prefix: str = "") -> list[SpecOperatio
                     query=frozenset(p["name"] for p in params if p.get("in") == "query"),
                     body=frozenset(schema.get("properties", {})),
                     body_is_object=bool(content) and "properties" in schema,
+                    nested=frozenset(nested_keys(spec, schema)),
                     raw=op,
                 )
             )

@@ -72,19 +72,20 @@ def route_key(method: str, path: str) -> str:
 
 
 def spec_routes(api: str, spec: Mapping[str, Any]) -> dict[str, set[str]]:
-    """Each route of a spec with its query parameter names and body keys (``""`` stands for the route)."""
-    return {route_key(s.method, s.path): {"", *s.query, *s.body}
+    """Each route of a spec with its query parameter names and body keys, those inside the body's objects as
+    paths (``"actions[].update_mask"``); ``""`` stands for the route."""
+    return {route_key(s.method, s.path): {"", *s.query, *s.body, *s.nested}
             for s in spec_operations(dict(spec), "/api/v1" if api == "v1" else "")}  # fmt: skip
 
 
 def _span(versions: Iterable[str], every: tuple[str, ...]) -> str:
     """The releases as text: ``"2.9.3+"`` for one and every later, else their list."""
     have = [v for v in every if v in set(versions)]
-    return f"{have[0]}+" if have and have == list(every[every.index(have[0]):]) else ",".join(have)
+    return f"{have[0]}+" if have and have == list(every[every.index(have[0]) :]) else ",".join(have)
 
 
 def _releases(span: str, every: tuple[str, ...]) -> list[str]:
-    return list(every[every.index(span[:-1]):]) if span.endswith("+") else span.split(",") if span else []
+    return list(every[every.index(span[:-1]) :]) if span.endswith("+") else span.split(",") if span else []
 
 
 def digest(specs: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> Digest:
@@ -132,6 +133,12 @@ def sdk_keys(op: Operation, api: str) -> tuple[set[str], set[str]]:
     return query, body
 
 
+def _inner(keys: Iterable[str]) -> set[str]:
+    """The keys inside a body's objects (``"actions[].update_mask"``): the SDK sends whichever its caller's
+    models hold, so each is looked up as the spec names it."""
+    return {key for key in keys if "." in key}
+
+
 def _find(route: str, table: Mapping[str, Any]) -> str | None:
     """The spec route the SDK's ``route`` is: itself, or with its literal ``~`` segments as placeholders."""
     if route in table:
@@ -171,7 +178,8 @@ def lacking_in_spec(api: str, routes: Mapping[str, set[str]], newest: Mapping[st
             if route is None or mine is None or fixed - routes[mine]:
                 keys = {""}
                 break
-            keys |= ((query | body) & newest[route]) - routes[mine]
+            keys |= ((query | body | _inner(newest[route])) & newest[route]) - routes[mine]
+        keys = {key for key in keys if not key or _parent(key) not in keys}  # inside a key it lacks: implied
         if keys:
             out[op.id] = sorted(keys)
     return dict(sorted(out.items()))
@@ -198,12 +206,12 @@ def derive(dig: Digest, newest: Mapping[str, Mapping[str, set[str]]]) -> dict[st
                 if route is None:
                     raise ValueError(f"{api} {op.id}: {sent} is not a route of Airflow {every[-1]}")
                 spans = table.get(route, {})
-                for key in ["", *sorted((query | body) & routes[route])]:
+                for key in ["", *sorted((query | body | _inner(routes[route])) & routes[route])]:
                     span = spans.get(key, spans.get("", ""))
                     if not span:
                         continue
                     releases = _releases(span, every)
-                    if releases != list(every[every.index(releases[0]):]):
+                    if releases != list(every[every.index(releases[0]) :]):
                         raise ValueError(f"{api} {op.id}: {key or 'the route'} is in {span} only")
                     first = ".".join(releases[0].split(".")[:2])
                     if key == "" or key in fixed:
@@ -211,12 +219,18 @@ def derive(dig: Digest, newest: Mapping[str, Mapping[str, set[str]]]) -> dict[st
                     elif _order(first) > _order(entry.get(key, "0.0")):
                         entry[key] = first
             entry = {k: v for k, v in entry.items() if op_since is None or _order(v) > _order(op_since)}
+            entry = {k: v for k, v in entry.items() if _order(v) > _order(entry.get(_parent(k), "0.0"))}
             if op_since is not None:
                 entry = {"": op_since, **entry}
             if entry:
                 found[op.id] = dict(sorted(entry.items()))
         since[api] = dict(sorted(found.items()))
     return since
+
+
+def _parent(key: str) -> str:
+    """The key holding a key inside a body's objects (``"actions"`` for ``"actions[].update_mask"``)."""
+    return key.rpartition(".")[0].removesuffix("[]")
 
 
 def _order(version: str) -> tuple[int, ...]:

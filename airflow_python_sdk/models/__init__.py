@@ -18,9 +18,7 @@ from airflow_python_sdk.model.backfill_collection import BackfillCollection
 from airflow_python_sdk.model.backfill_post_body import BackfillPostBody
 from airflow_python_sdk.model.base_hitl_detail import BaseHITLDetail
 from airflow_python_sdk.model.basic_dag_run import BasicDAGRun
-from airflow_python_sdk.model.bulk_action import BulkAction
-from airflow_python_sdk.model.bulk_action import BulkActionNotOnExistence
-from airflow_python_sdk.model.bulk_action import BulkActionOnExistence
+from airflow_python_sdk.model.bulk_action import BulkAction, BulkActionNotOnExistence, BulkActionOnExistence
 from airflow_python_sdk.model.bulk_action_response import BulkActionResponse
 from airflow_python_sdk.model.bulk_body import BulkBody
 from airflow_python_sdk.model.bulk_dag_run_body import BulkDAGRunBody
@@ -32,8 +30,7 @@ from airflow_python_sdk.model.clear_dag_run import ClearDagRun
 from airflow_python_sdk.model.clear_partitions_body import ClearPartitionsBody
 from airflow_python_sdk.model.clear_partitions_response import ClearPartitionsResponse
 from airflow_python_sdk.model.clear_task_instances import ClearTaskInstances
-from airflow_python_sdk.model.collection_info import CollectionInfo
-from airflow_python_sdk.model.collection_info import CursorPage
+from airflow_python_sdk.model.collection_info import CollectionInfo, CursorPage
 from airflow_python_sdk.model.color import Color
 from airflow_python_sdk.model.config import Config
 from airflow_python_sdk.model.config_option import ConfigOption
@@ -79,8 +76,7 @@ from airflow_python_sdk.model.error import Error
 from airflow_python_sdk.model.event_log import EventLog
 from airflow_python_sdk.model.event_log_collection import EventLogCollection
 from airflow_python_sdk.model.external_log_url import ExternalLogUrl
-from airflow_python_sdk.model.external_view import ExternalView
-from airflow_python_sdk.model.external_view import PluginView
+from airflow_python_sdk.model.external_view import ExternalView, PluginView
 from airflow_python_sdk.model.extra_link import ExtraLink
 from airflow_python_sdk.model.extra_link_collection import ExtraLinkCollection
 from airflow_python_sdk.model.fast_api_app import FastAPIApp
