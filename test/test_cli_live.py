@@ -404,6 +404,19 @@ def test_all_walks_every_page(server: RecordingServer) -> None:
     ]
 
 
+def test_an_update_fills_the_body_from_the_current_values_but_no_nulls(server: RecordingServer) -> None:
+    """``variables update`` sends the current values it was not given, but not a null the server answered
+    (Airflow 2.7 answers ``"description": null`` for a variable without one, and refuses it in a body)."""
+    current = {"key": "k", "value": "old", "description": None}
+    server.reply(Reply(json=current), Reply(json={**current, "value": "new"}))
+    done = run("--url", server.url + "/api/v1", "variables", "update", "k", "--value", "new", "--json")
+    assert done.code == 0, done
+    get, patch = server.requests
+    assert (get.method, patch.method, patch.path) == ("GET", "PATCH", "/api/v1/variables/k")
+    assert patch.json() == {"key": "k", "value": "new"}
+    assert dict(patch.query) == {"update_mask": "val"}  # Airflow 2's name of the value in a mask
+
+
 # --- DAGs ----------------------------------------------------------------------------------------------------
 
 

@@ -245,9 +245,15 @@ def command(cmd: Cmd) -> click.Command:
             if cmd.current is not None and op.body is not None:
                 body = call.kwargs[op.body.name]
                 now = getattr(api, cmd.current.__name__)(*[call.kwargs[x.name] for x in op.params if x.where == "path"])
-                for field in now._present():
-                    if body.get(field.name) is None and not field.read_only and field.name in type(body)._fields:
-                        body[field.name] = now[field.name]
+                for field in now._present():  # a null is not echoed back: 2.7 answers one it refuses
+                    value = now[field.name]
+                    if (
+                        value is not None
+                        and body.get(field.name) is None
+                        and not field.read_only
+                        and field.name in type(body)._fields
+                    ):
+                        body[field.name] = value
             data = cmd.run(call) if cmd.run else _paged(call, op) if paged else call()
             if data is None and cmd.done:
                 done = cmd.done.format(**p)
