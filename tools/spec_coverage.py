@@ -77,9 +77,9 @@ def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
 
 def _objects(
     spec: dict[str, Any], schema: dict[str, Any], seen: frozenset[str]
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The object schemas a value of ``schema`` can be, each with ``"[]"`` when reached through an array;
-    ``seen`` holds the references followed so far (a schema holding itself is not walked again)."""
+) -> Iterator[tuple[str, dict[str, Any], frozenset[str]]]:
+    """The object schemas a value of ``schema`` can be: each with ``"[]"`` when reached through an array, and
+    the references followed to reach it (``seen``: a schema holding itself is not walked again)."""
     ref = schema.get("$ref")
     if ref is not None:
         if ref not in seen:
@@ -91,9 +91,11 @@ def _objects(
     for option in (*schema.get("anyOf", ()), *schema.get("oneOf", ()), *schema.get("allOf", ())):
         yield from _objects(spec, option, seen)
     if "items" in schema:
-        yield from (("[]" + suffix, found) for suffix, found in _objects(spec, schema["items"], seen))
+        yield from (
+            ("[]" + suffix, inner, followed) for suffix, inner, followed in _objects(spec, schema["items"], seen)
+        )
     if "properties" in schema:
-        yield "", {**schema, "seen": seen}
+        yield "", schema, seen
 
 
 def nested_keys(
@@ -102,9 +104,9 @@ def nested_keys(
     """The keys of the objects inside an object ``schema``, as paths below ``prefix``: ``"actions[].update_mask"``."""
     out: set[str] = set()
     for key, value in schema.get("properties", {}).items():
-        for suffix, inner in _objects(spec, value, seen):
+        for suffix, inner, followed in _objects(spec, value, seen):
             below = f"{prefix}{key}{suffix}."
-            out |= {below + k for k in inner["properties"]} | nested_keys(spec, inner, below, inner["seen"])
+            out |= {below + k for k in inner["properties"]} | nested_keys(spec, inner, below, followed)
     return out
 
 
