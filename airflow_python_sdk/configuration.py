@@ -9,13 +9,14 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from airflow_python_sdk.exceptions import ApiValueError
 
 __all__ = [
     "Configuration",
     "clean_setting",
+    "redact_url",
     "DEFAULT_HOST",
     "DEFAULT_TIMEOUT",
     "DEFAULT_RETRIES",
@@ -53,6 +54,14 @@ _API_PATHS = {"/api/v1": "v1", "/api/v2": "v2"}
 _BEARER = "bearer "
 
 
+def redact_url(url: str) -> str:
+    """``url`` without a password or token in its user-info part."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
+
+
 def clean_setting(name: str, value: str | None, strip: str | None = None) -> str | None:
     """A setting without the surrounding whitespace it picks up from files and environments (``strip``
     characters only, when given); :class:`ApiValueError` naming the setting -- never its value --
@@ -65,6 +74,7 @@ def clean_setting(name: str, value: str | None, strip: str | None = None) -> str
     if any(ord(c) < 32 or ord(c) == 127 for c in value):
         raise ApiValueError(f"{name} holds a control character (a line break?) that HTTP cannot carry", [name])
     return value
+
 
 ENV_HOST = "AIRFLOW_API_URL"
 ENV_USERNAME = "AIRFLOW_USERNAME"
@@ -153,7 +163,14 @@ class Configuration:
 
     @host.setter
     def host(self, value: str) -> None:
-        self._host = (clean_setting("host", value) or DEFAULT_HOST).rstrip("/")
+        host = (clean_setting("host", value) or DEFAULT_HOST).rstrip("/")
+        parts = urlsplit(host)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ApiValueError(
+                f"host must be an http:// or https:// URL (http://127.0.0.1:8080/api/v2), not {redact_url(host)!r}",
+                ["host"],
+            )
+        self._host = host
 
     @property
     def airflow_version(self) -> str | None:
@@ -263,8 +280,8 @@ class Configuration:
         - ``AIRFLOW_CA_BUNDLE``: ``ssl_ca_cert``, a CA bundle file to verify the server with
 
         Empty variables count as unset. Keyword ``overrides`` (any :class:`Configuration` keyword) win
-        over the environment, even when they are None. A malformed ``AIRFLOW_VERIFY_SSL`` raises
-        :class:`ApiValueError` naming the variable.
+        over the environment, even when they are None. :class:`ApiValueError` names the variable when
+        ``AIRFLOW_API_URL`` is unset (and no ``host`` is given) or ``AIRFLOW_VERIFY_SSL`` is malformed.
         """
         env = os.environ if environ is None else environ
         options: dict[str, Any] = {}
@@ -277,7 +294,12 @@ class Configuration:
         elif verify:
             raise ApiValueError(f"{ENV_VERIFY_SSL} must be true/false, 1/0 or yes/no, not {env[ENV_VERIFY_SSL]!r}")
         options.update(overrides)
-        return cls(**options)
+        configuration = cls(**options)  # an unknown keyword: TypeError
+        if not options.get("host"):
+            raise ApiValueError(
+                f"{ENV_HOST} is not set: the server's URL, e.g. http://127.0.0.1:8080/api/v2", [ENV_HOST]
+            )
+        return configuration
 
     @classmethod
     def set_default(cls, default: Configuration | None) -> None:

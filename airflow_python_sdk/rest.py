@@ -13,9 +13,15 @@ import warnings
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin
 
-from airflow_python_sdk.configuration import DEFAULT_BACKOFF_FACTOR, DEFAULT_RETRY_METHODS, Configuration, Timeout
+from airflow_python_sdk.configuration import (
+    DEFAULT_BACKOFF_FACTOR,
+    DEFAULT_RETRY_METHODS,
+    Configuration,
+    Timeout,
+    redact_url,
+)
 from airflow_python_sdk.exceptions import (
     ApiConnectionError,
     ApiSSLError,
@@ -282,14 +288,6 @@ def _warn_insecure_once(host: str) -> None:
             stacklevel=4,
         )
         urllib3.disable_warnings(InsecureRequestWarning)
-
-
-def redact_url(url: str) -> str:
-    """``url`` without a password or token in its user-info part."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
 
 
 def _transport_error(exc: Exception, method: str, url: str) -> ApiConnectionError | None:

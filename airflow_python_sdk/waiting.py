@@ -19,7 +19,7 @@
   plus one poll, then :class:`~airflow_python_sdk.WaitTimeoutError` carries the run as last seen. The
   run itself goes on: waiting never changes it.
 - **Progress**: ``progress=True`` shows a tqdm bar with the state and the time waited (``tqdm.auto``:
-  a widget in notebooks), when tqdm is installed (``pip install airflow-python-sdk[progress]``);
+  a widget in notebooks), when tqdm is installed (the ``progress`` extra: ``pip install tqdm``);
   without tqdm each change of state is logged at INFO through the ``airflow_python_sdk`` logger.
   Changes of state are always logged at DEBUG.
 """

@@ -49,16 +49,30 @@ def test_every_variable_is_read() -> None:
     assert config.ssl_ca_cert == "/etc/ssl/company-ca.pem"
 
 
-def test_an_empty_environment_gives_the_defaults() -> None:
-    config = Configuration.from_env({})
+def test_an_environment_without_the_url_is_refused_naming_it() -> None:
+    """No silent fall-back to a localhost default: the script would talk to whatever answers there."""
+    for environ in ({}, dict.fromkeys(EVERYTHING, "")):  # empty variables count as unset
+        with pytest.raises(sdk.ApiValueError, match="AIRFLOW_API_URL is not set") as refused:
+            Configuration.from_env(environ)
+        assert refused.value.path_to_item == ["AIRFLOW_API_URL"]
+
+
+def test_empty_variables_count_as_unset() -> None:
+    config = Configuration.from_env(dict.fromkeys(EVERYTHING, ""), host=DEFAULT_HOST)
     assert (config.host, config.username, config.password, config.access_token) == (DEFAULT_HOST, None, None, None)
     assert (config.verify_ssl, config.ssl_ca_cert, config.timeout) == (True, None, DEFAULT_TIMEOUT)
 
 
-def test_empty_variables_count_as_unset() -> None:
-    config = Configuration.from_env(dict.fromkeys(EVERYTHING, ""))
-    assert (config.host, config.username, config.password, config.access_token) == (DEFAULT_HOST, None, None, None)
-    assert (config.verify_ssl, config.ssl_ca_cert) == (True, None)
+@pytest.mark.parametrize(
+    "host", ["127.0.0.1:8080", "localhost:8080/api/v2", "ftp://h/api/v1", "http://", "http:///api/v1"]
+)
+def test_a_host_that_is_not_an_http_url_is_refused_naming_it(host: str) -> None:
+    with pytest.raises(sdk.ApiValueError, match="host must be an http:// or https:// URL") as refused:
+        Configuration(host=host)
+    assert refused.value.path_to_item == ["host"]
+    config = Configuration()
+    with pytest.raises(sdk.ApiValueError, match="host must be"):
+        config.host = host  # set later too
 
 
 def test_a_trailing_slash_of_the_url_is_dropped() -> None:
@@ -67,12 +81,12 @@ def test_a_trailing_slash_of_the_url_is_dropped() -> None:
 
 @pytest.mark.parametrize("value", ["true", "TRUE", "True", "1", "yes", "Yes", " true "])
 def test_verify_ssl_true_spellings(value: str) -> None:
-    assert Configuration.from_env({ENV_VERIFY_SSL: value}).verify_ssl is True
+    assert Configuration.from_env({ENV_HOST: "http://h/api/v1", ENV_VERIFY_SSL: value}).verify_ssl is True
 
 
 @pytest.mark.parametrize("value", ["false", "FALSE", "False", "0", "no", "NO", "no\n"])
 def test_verify_ssl_false_spellings(value: str) -> None:
-    assert Configuration.from_env({ENV_VERIFY_SSL: value}).verify_ssl is False
+    assert Configuration.from_env({ENV_HOST: "http://h/api/v1", ENV_VERIFY_SSL: value}).verify_ssl is False
 
 
 @pytest.mark.parametrize("value", ["maybe", "on", "off", "2", "y", "tru", "-1"])
@@ -147,7 +161,12 @@ def test_basic_credentials_from_the_environment_are_sent(server: RecordingServer
 
 def test_a_token_from_the_environment_is_sent_as_bearer(server: RecordingServer) -> None:
     server.default = Reply(json=RUN)
-    env = {ENV_HOST: server.url + "/api/v1", ENV_USERNAME: "alice", ENV_PASSWORD: "pw", ENV_ACCESS_TOKEN: "tok-from-env"}
+    env = {
+        ENV_HOST: server.url + "/api/v1",
+        ENV_USERNAME: "alice",
+        ENV_PASSWORD: "pw",
+        ENV_ACCESS_TOKEN: "tok-from-env",
+    }
     _get_run(Configuration.from_env(env))
     assert server.requests[0].headers["Authorization"] == "Bearer tok-from-env"
 

@@ -143,7 +143,7 @@ def test_airflow_sdk_needs_the_cli_extra_and_runs_with_it(venv: pathlib.Path, di
     assert bare.returncode == 2 and bare.stdout == "", bare
     assert (
         bare.stderr
-        == "airflow-sdk needs the cli extra: pip install 'airflow-python-sdk[cli]' (click, rich, yaml missing)\n"
+        == "airflow-sdk needs the SDK's cli extra: pip install click rich PyYAML (click, rich, yaml missing)\n"
     )
     (wheel,) = dist.glob("*.whl")
     _run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"{wheel}[cli]")

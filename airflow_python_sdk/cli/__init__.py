@@ -1,6 +1,6 @@
 """``airflow-sdk``: Airflow 2 and 3 from the shell, through the REST API (also ``python -m airflow_python_sdk``).
 
-It needs the ``cli`` extra (``pip install 'airflow-python-sdk[cli]'``: click, rich, PyYAML) and without it
+It needs the ``cli`` extra (click, rich, PyYAML: ``pip install '.[cli]'`` in the SDK's checkout) and without it
 exits 2 saying so; importing :mod:`airflow_python_sdk` never imports them. The commands are data
 (``_commands``: an SDK method and how to show its answer, made into click commands by ``_app``); import and
 export are in ``_transfer``. Exit codes: 0 done; 1 the API failed or a run or task did not succeed; 2 the
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 __all__ = ["main", "EXTRA_HINT"]
 
-EXTRA_HINT = "airflow-sdk needs the cli extra: pip install 'airflow-python-sdk[cli]'"
+EXTRA_HINT = "airflow-sdk needs the SDK's cli extra: pip install click rich PyYAML"
 _EXTRA_MODULES = ("click", "rich", "yaml")
 
 
