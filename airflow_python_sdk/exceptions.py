@@ -164,8 +164,10 @@ class UnsupportedOperationError(OpenApiException, NotImplementedError):
 class ApiException(OpenApiException):
     """The server answered with an error status.
 
-    ``title``, ``detail`` and ``type`` come from an RFC 7807 problem body (Airflow 2) or a
-    ``{"detail": ...}`` body (Airflow 3) when the server sent one; ``body`` is always the raw text.
+    ``title``, ``detail`` and ``type`` come from an RFC 7807 problem body (Airflow 2), a ``{"detail": ...}``
+    body (Airflow 3; a 422's detail is pydantic's list of errors, each shown as ``where: message``) or an
+    ``{"error": ...}`` body (Airflow 3 asked under ``/api/v1``, say) when the server sent one; ``body`` is
+    always the raw text.
     """
 
     def __init__(
@@ -204,20 +206,33 @@ class ApiException(OpenApiException):
             title, kind = problem.get("title"), problem.get("type")
             self.title = title if isinstance(title, str) else None
             self.type = kind if isinstance(kind, str) else None
-            self.detail = problem.get("detail")
+            self.detail = problem.get("detail", problem.get("error"))
 
     def __str__(self) -> str:
         text = f"({self.status})\nReason: {self.reason}\n"
         if self.request:
             text += f"Request: {self.request}\n"
         if self.title or self.detail:
-            text += f"Problem: {' - '.join(str(p) for p in (self.title, self.detail) if p)}\n"
+            text += f"Problem: {' - '.join(_problem_text(p) for p in (self.title, self.detail) if p)}\n"
         if self.headers:
             text += f"HTTP response headers: {redact_headers(self.headers)}\n"
         if self.body:
             shown = self.body if len(self.body) <= MAX_BODY_IN_MESSAGE else self.body[:MAX_BODY_IN_MESSAGE] + " ..."
             text += f"HTTP response body: {shown}\n"
         return text
+
+
+def _problem_text(part: Any) -> str:
+    """A problem's title or detail as text: pydantic's list of errors (Airflow 3's 422) as ``where: message``."""
+    if isinstance(part, list) and part and all(isinstance(e, dict) and "msg" in e for e in part):
+        return "; ".join(_validation_error(e) for e in part)
+    return str(part)
+
+
+def _validation_error(error: Mapping[str, Any]) -> str:
+    where = ".".join(str(p) for p in error.get("loc") or ())
+    given = f" (got {error['input']!r})" if "input" in error and not isinstance(error["input"], (dict, list)) else ""
+    return f"{where + ': ' if where else ''}{error['msg']}{given}"
 
 
 class BadRequestException(ApiException):

@@ -178,6 +178,34 @@ def test_v2_error_details_are_readable(server: RecordingServer, v2: DAGRunApi) -
     with pytest.raises(sdk.NotFoundException) as missing:
         v2.get_dag_run("d", "r")
     assert missing.value.detail == "DAG not found"
+    assert "Problem: body.logical_date: Field required\n" in str(invalid.value)  # not the list's repr
+
+
+def test_a_validation_error_names_where_and_what_was_given(server: RecordingServer, v2: DAGRunApi) -> None:
+    allowed = "Input should be 'queued', 'running', 'success' or 'failed'"
+    detail = [
+        {"type": "enum", "loc": ["query", "state", 0], "msg": allowed, "input": "sucess", "ctx": {"expected": "..."}},
+        {"type": "int_parsing", "loc": ["query", "limit"], "msg": "Input should be a valid integer", "input": "x"},
+    ]
+    server.reply(TOKEN, Reply(status=422, json={"detail": detail}))
+    with pytest.raises(sdk.BadRequestException) as invalid:
+        v2.get_dag_runs("d", state=["sucess"])
+    problem = next(line for line in str(invalid.value).splitlines() if line.startswith("Problem: "))
+    assert problem == (
+        f"Problem: query.state.0: {allowed} (got 'sucess'); query.limit: Input should be a valid integer (got 'x')"
+    )
+
+
+def test_an_error_body_of_error_text_is_the_detail(server: RecordingServer) -> None:
+    """Airflow 3 asked under /api/v1 answers 404 ``{"error": "/api/v1 has been removed ..."}``: said, not lost."""
+    removed = "/api/v1 has been removed in Airflow 3, please use its upgraded version /api/v2 instead."
+    server.reply(Reply(status=404, json={"error": removed}))
+    with (
+        ApiClient(Configuration(host=server.url + "/api/v1", retries=0)) as client,
+        pytest.raises(sdk.NotFoundException) as caught,
+    ):
+        DAGRunApi(client).get_dag_run("d", "r")
+    assert caught.value.detail == removed and f"Problem: {removed}\n" in str(caught.value)
 
 
 # --- forms that data alone does not describe: body keys in the path, dry runs, look-ups, reshaped answers

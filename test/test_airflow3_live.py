@@ -227,6 +227,19 @@ def test_import_error_of_a_broken_file(airflow3: AirflowServer) -> None:
         assert import_errors.get_import_error(error.import_error_id or 0) == error
 
 
+def test_the_server_s_own_words_on_a_wrong_api_path_and_a_bad_filter(airflow3: AirflowServer) -> None:
+    """A real Airflow 3 asked under /api/v1 says where its API went; a bad state filter, which states it takes."""
+    old_path = sdk.Configuration(host=airflow3.base_url + "/api/v1", username="admin", password="admin", retries=0)
+    with ApiClient(old_path) as client, pytest.raises(sdk.NotFoundException) as caught:
+        DAGRunApi(client).get_dag_run("sdk_example", "r")
+    assert "/api/v2" in str(caught.value.detail) and f"Problem: {caught.value.detail}\n" in str(caught.value)
+    right = sdk.Configuration(host=airflow3.api_url, username="admin", password="admin")
+    with ApiClient(right) as client, pytest.raises(sdk.BadRequestException) as bad:
+        DAGRunApi(client).get_dag_runs("sdk_example", state=["sucess"])
+    assert bad.value.status == 422 and f"Problem: {bad.value.detail}\n" in str(bad.value)
+    assert "Valid values are queued, running, success, failed" in str(bad.value.detail)
+
+
 def test_event_logs_list_and_get(any_airflow: AirflowServer, any_client: ApiClient) -> None:
     key = _uniq()
     VariableApi(any_client).post_variables(Variable(key=key, value="v"))  # something to log

@@ -222,7 +222,8 @@ def test_patch_dag_run_sets_state_and_note_in_one_request(runs: DAGRunApi, prefi
     assert cleared.note is None and cleared.state is DagState.FAILED
     with pytest.raises(sdk.BadRequestException) as bad:  # running is no state a user may set
         runs.patch_dag_run(DAG, rid, DAGRunPatchBody(state="running"))
-    assert bad.value.status == 422
+    problem = next(line for line in str(bad.value).splitlines() if line.startswith("Problem: "))
+    assert bad.value.status == 422 and "body.state: " in problem and "(got 'running')" in problem, problem
     runs.delete_dag_run(DAG, rid)
 
 

@@ -7,6 +7,7 @@ python tools/render_docs.py --check  # exit 1 when the committed docs differ fro
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import importlib
 import inspect
 import json
@@ -14,7 +15,8 @@ import pathlib
 import re
 import sys
 import types
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Union, get_args, get_origin
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -22,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from airflow_python_sdk.configuration import DEFAULT_HOST  # noqa: E402
-from airflow_python_sdk.model_utils import Model, OpenEnum, StringModel, type_name  # noqa: E402
+from airflow_python_sdk.model.bulk_action import BulkAction  # noqa: E402
+from airflow_python_sdk.model_utils import FieldInfo, Model, OpenEnum, StringModel, type_name  # noqa: E402
 from airflow_python_sdk.operation import ERROR_TEXT, Api, Operation, Param, signature_params, split_doc  # noqa: E402
 
 __all__ = ["render_all", "main"]
@@ -57,30 +60,122 @@ def _models_in(tp: Any) -> list[type]:
     return [m for arg in get_args(tp) for m in _models_in(arg)]
 
 
-def _example_value(name: str, tp: Any) -> str:
-    """Python source for an example value of type ``tp``."""
+EXAMPLE_OPTIONAL = 3
+"""How many optional parameters an example sets besides its body and ``update_mask`` (the table lists all)."""
+EXAMPLE_FIELDS = 3
+"""How many fields an example's body model sets, unless it must hold more (its required ones, those named)."""
+EXAMPLE_BODY_FIELDS = {
+    "ClearPartitionsBody": ("partition_key", "dry_run"),
+    "BulkDAGRunClearBody": ("dag_runs", "dry_run"),
+    "BulkDAGRunBody": ("dag_run_id",),
+}
+"""The fields an example sets of the models whose first fields are alternatives (one selector of runs), or
+would not apply (a run to clear is named by its id)."""
+NAMED_VALUES = {
+    "limit": "100",
+    "offset": "0",
+    "page_limit": "100",
+    "page_offset": "0",
+    "timeout": "600.0",
+    "poll_interval": "5.0",
+    "max_poll_interval": "30.0",
+    "roles": '[{"name": "Viewer"}]',
+}
+"""Example values of parameters and fields by name, where the type's placeholder would read oddly (``limit = 1``)."""
+_BACKTICKED = re.compile(r"``(\w+)``")
+
+
+def _options(tp: Any) -> list[Any]:
+    """The types a value of ``tp`` may have, but None and the base ``Model`` (no example can be built of it)."""
     union = get_origin(tp) in (Union, types.UnionType)
-    options = [a for a in get_args(tp) if a is not type(None)] if union else [tp]
-    first = options[0]
-    if get_origin(first) is list:
-        return f"[{_example_value(name, get_args(first)[0])}]"
-    if first is dt.datetime:
-        return 'datetime.fromisoformat("2024-01-01T00:00:00+00:00")'
-    if first is bool:
-        return "True"
-    if first is int:
-        return "1"
-    if first is float:
-        return "1.5"
-    if isinstance(first, type) and issubclass(first, OpenEnum):
-        return f'{first.__name__}("{next(iter(first)).value}")'
-    if isinstance(first, type) and issubclass(first, Model):
-        writable = [f for f in first._fields.values() if not f.read_only and not _models_in(f.type)]
-        args = ", ".join(f"{f.name}={_example_value(f.name, f.type)}" for f in writable[:3])
-        return f"{first.__name__}({args})"
-    if get_origin(first) is dict or first is dict:
-        return '{"key": "value"}'
-    return f'"{name}_example"'
+    return [a for a in (get_args(tp) if union else (tp,)) if a is not type(None) and a is not Model]
+
+
+def _optional(tp: Any) -> bool:
+    """Whether a field of type ``tp`` may be left out (None or anything is allowed)."""
+    return tp is Any or type(None) in get_args(tp)
+
+
+def _model_of(tp: Any) -> type[Model] | None:
+    """The model a parameter of type ``tp`` takes (a body), if it takes one."""
+    options = _options(tp)
+    first = options[0] if options else None
+    return first if isinstance(first, type) and issubclass(first, Model) else None
+
+
+def _item_model(tp: Any) -> type[Model] | None:
+    """The model of what an answer of type ``tp`` lists (a collection's items), else the model itself."""
+    model = _model_of(tp)
+    if model is None or "total_entries" not in model._by_key:
+        return model
+    lists = [_options(f.type) for f in model._fields.values()]
+    return next((_model_of(get_args(o[0])[0]) for o in lists if o and get_origin(o[0]) is list), None) or model
+
+
+def _end_of(f: FieldInfo, fields: Sequence[FieldInfo]) -> FieldInfo | None:
+    """The ``..._end`` field beside a ``..._start`` one: given together or not at all."""
+    end = f.name.removesuffix("_start") + "_end" if f.name.endswith("_start") else None
+    return next((g for g in fields if g.name == end), None)
+
+
+@dataclass
+class _Values:
+    """Writes an example's values for one API generation (``"v1"``, ``"v2"``), noting the classes they use."""
+
+    version: str
+    partners: Mapping[str, str]
+    """The other name of a parameter or body key Airflow 3 renamed, both ways (``execution_date``, ``logical_date``)."""
+    sent: Mapping[str, str]
+    """The name a body key is sent under to this generation, where it differs (Airflow 3's ``pool`` for ``name``)."""
+    uses: set[type] = field(default_factory=set)
+
+    def has(self, f: FieldInfo) -> bool:
+        """Whether this generation has field ``f`` of a body (setting one it lacks raises ``ApiValueError``)."""
+        return not (f.v2_only if self.version == "v1" else f.v1_only)
+
+    def fields(self, model: type[Model], named: Collection[str] = (), fill: bool = True) -> list[FieldInfo]:
+        """The fields an example sets of ``model``: those it must hold and those ``named``, then (``fill``)
+        the first writable others, up to :data:`EXAMPLE_FIELDS`."""
+        every = [f for f in model._fields.values() if self.has(f) and (not f.read_only or f.name in named)]
+        if model.__name__ in EXAMPLE_BODY_FIELDS:
+            return [f for f in every if f.name in EXAMPLE_BODY_FIELDS[model.__name__]]
+        chosen = [f for f in every if f.name in named or not (f.read_only or _optional(f.type))]
+        for f in every if fill else ():
+            end, keys = _end_of(f, every), {c.key for c in chosen}
+            group = [f, end] if end is not None else [f]
+            if f in chosen or f.read_only or self.partners.get(f.key) in keys or f.name.endswith("_end"):
+                continue
+            if len(chosen) + len(group) <= EXAMPLE_FIELDS:
+                chosen += group
+        return [f for f in every if f in chosen]
+
+    def value(self, name: str, tp: Any, named: Collection[str] = (), fill: bool = True) -> str:
+        """Python source of an example value of type ``tp``; a model sets ``named`` fields among its own."""
+        first = _options(tp)[0]
+        if name in NAMED_VALUES:
+            return NAMED_VALUES[name]
+        if get_origin(first) is list:
+            return f"[{self.value(name, get_args(first)[0])}]"
+        if first is dt.datetime or first is dt.date:
+            self.uses.add(first)
+            text = "2024-01-01T00:00:00+00:00" if first is dt.datetime else "2024-01-01"
+            return f'{first.__name__}.fromisoformat("{text}")'
+        if first in (bool, int, float):
+            return {bool: "True", int: "1", float: "1.5"}[first]
+        if isinstance(first, type) and issubclass(first, enum.Enum):
+            self.uses.add(first)
+            member = next((m for m in first if m.value == "success"), next(iter(first)))
+            return f"{first.__name__}.{member.name}"
+        if first is BulkAction:  # built by its constructors: one action on entities
+            self.uses.add(first)
+            return f'{first.__name__}.delete(["id_example"])'
+        if isinstance(first, type) and issubclass(first, Model):
+            self.uses.add(first)
+            chosen = self.fields(first, named, fill)
+            return f"{first.__name__}({', '.join(f'{f.name}={self.value(f.name, f.type)}' for f in chosen)})"
+        if get_origin(first) is dict or first is dict:
+            return '{"key": "value"}'
+        return f'"{name}_example"'
 
 
 def _signature_line(name: str, method: Callable[..., Any], returns: Any) -> str:
@@ -90,36 +185,92 @@ def _signature_line(name: str, method: Callable[..., Any], returns: Any) -> str:
     return f"> {prefix}{name}({required})"
 
 
+def _called_operations(method: Callable[..., Any]) -> list[Operation]:
+    """The operations a composite method calls."""
+    cls = getattr(inspect.getmodule(method), method.__qualname__.split(".")[0])
+    called = [
+        getattr(getattr(cls, n, None), "operation", None)
+        for n in re.findall(r"self\.(\w+)\(", inspect.getsource(method))
+    ]
+    return [op for op in called if isinstance(op, Operation)]
+
+
 V2_HOST = DEFAULT_HOST.replace("/api/v1", "/api/v2")
 
 
-def _example(api: str, name: str, params: Sequence[Param], returns: Any, airflow_3_only: bool = False) -> str:
-    needed = {m for p in params for m in _models_in(p.type)} | set(_models_in(returns))
-    imports = ["import airflow_python_sdk", f"from airflow_python_sdk.api import {_snake(api)}"]
-    if any("datetime" in _example_value(p.name, p.type) for p in params):
-        imports.insert(0, "from datetime import datetime")
-    imports += [f"from airflow_python_sdk.model.{_snake(m.__name__)} import {m.__name__}" for m in
-                sorted(needed, key=lambda m: m.__name__)]  # fmt: skip
-    imports.append("from pprint import pprint")
-    host = V2_HOST if airflow_3_only else DEFAULT_HOST
-    lines = [*imports, "",
-             "# .../api/v1 for Airflow 2, .../api/v2 for Airflow 3; see configuration.py for every option.",
-             "configuration = airflow_python_sdk.Configuration(", f'    host="{host}",',
-             '    username="YOUR_USERNAME",', '    password="YOUR_PASSWORD",', ")", "",
-             "with airflow_python_sdk.ApiClient(configuration) as api_client:",
-             f"    api_instance = {_snake(api)}.{api}(api_client)"]  # fmt: skip
-    for p in params:
+def _shown(params: Sequence[Param], version: str, partners: Mapping[str, str]) -> list[Param]:
+    """The parameters an example gives: the required ones, a body, ``update_mask`` and the first few others,
+    of those this generation takes (never both names of a renamed one)."""
+    takes = [p for p in params if p.only in (None, version)]
+    chosen = [p for p in takes if p.required or _model_of(p.type) or p.name == "update_mask"]
+    optional = 0
+    for p in takes:
+        if optional >= EXAMPLE_OPTIONAL:
+            break
+        if p not in chosen and partners.get(p.name) not in {c.name for c in chosen}:
+            chosen.append(p)
+            optional += 1
+    return [p for p in takes if p in chosen]
+
+
+def _example(api: str, name: str, params: Sequence[Param], returns: Any, op: Operation | None,
+             method: Callable[..., Any]) -> str:  # fmt: skip
+    """The example of a method: a call valid on the one generation whose host it names (Airflow 2's, unless
+    the operation is Airflow 3's only), with only the parameters and body fields that generation takes; an
+    ``update_mask`` names fields the body sets (those its doc names), as that generation gets them."""
+    version = "v1" if op is None or op.v1 else "v2"
+    renames = [o.v2.rename for o in ([op] if op else _called_operations(method)) if o.v2 is not None]
+    partners = {k: v for rename in renames for old, new in rename.items() for k, v in ((old, new), (new, old))}
+    sent = op.v2.rename if version == "v2" and op is not None and op.v2 is not None else {}
+    values = _Values(version, partners, sent)
+    shown = _shown(params, version, partners)
+    _, description, docs = split_doc(method.__doc__ or "")
+    body = next((p for p in shown if _model_of(p.type)), None)
+    model = _model_of(body.type) if body is not None else None
+    writable = [f for f in model._fields.values() if values.has(f) and not f.read_only] if model else []
+    named = {f.name for f in writable if f.name in _BACKTICKED.findall(description)}  # "must hold ``key``"
+    mask: list[str] = []
+    if model is not None and any(p.name == "update_mask" for p in shown):
+        # the fields its doc names (update_dag_run's state, read-only in DAGRun, too), else a writable one
+        in_doc = _BACKTICKED.findall(docs.get("update_mask", ""))
+        masked = [f for f in model._fields.values() if values.has(f) and f.name in in_doc][:2]
+        masked = masked or [f for f in writable if _optional(f.type)][:1]
+        named |= {f.name for f in masked}
+        mask = [values.sent.get(f.key, f.key) for f in masked]
+    item, lines = _item_model(returns), []
+    for p in shown:
+        if p.name == "update_mask" and mask:
+            value = json.dumps(mask)
+        elif p.name == "fields" and item is not None:
+            value = json.dumps([f.key for f in item._fields.values()][:2])  # fields of what the answer holds
+        elif p.name == "order_by" and _BACKTICKED.search(p.doc):
+            value = json.dumps(_BACKTICKED.findall(p.doc)[0])  # the field its doc names (the server's default)
+        else:
+            value = values.value(p.name, p.type, named, not mask) if p is body else values.value(p.name, p.type)
         note = f"  # {type_name(p.type)} | {p.doc}" + ("" if p.required else " (optional)")
-        lines.append(f"    {p.name} = {_example_value(p.name, p.type)}{note}".rstrip())
-    args = ", ".join([p.name for p in params if p.required] + [f"{p.name}={p.name}" for p in params if not p.required])
+        lines.append(f"    {p.name} = {value}{note}".rstrip())
+    dates = [c.__name__ for c in (dt.date, dt.datetime) if c in values.uses]
+    imports = [f"from datetime import {', '.join(dates)}"] if dates else []
+    imports += ["import airflow_python_sdk", f"from airflow_python_sdk.api import {_snake(api)}"]
+    classes = {c for c in values.uses if c not in (dt.date, dt.datetime)} | set(_models_in(returns))
+    imports += [f"from {c.__module__} import {c.__name__}" for c in sorted(classes, key=lambda c: c.__name__)]
+    imports.append("from pprint import pprint")
+    host = V2_HOST if version == "v2" else DEFAULT_HOST
+    out = [*imports, "",
+           "# .../api/v1 for Airflow 2, .../api/v2 for Airflow 3; see configuration.py for every option.",
+           "configuration = airflow_python_sdk.Configuration(", f'    host="{host}",',
+           '    username="YOUR_USERNAME",', '    password="YOUR_PASSWORD",', ")", "",
+           "with airflow_python_sdk.ApiClient(configuration) as api_client:",
+           f"    api_instance = {_snake(api)}.{api}(api_client)", *lines]  # fmt: skip
+    args = ", ".join([p.name for p in shown if p.required] + [f"{p.name}={p.name}" for p in shown if not p.required])
     call = f"api_instance.{name}({args})"
-    lines += ["", "    try:"]
-    lines += (
+    out += ["", "    try:"]
+    out += (
         [f"        {call}"] if returns is None else [f"        api_response = {call}", "        pprint(api_response)"]
     )
-    lines += ["    except airflow_python_sdk.ApiException as e:",
-              f'        print("Exception when calling {api}->{name}: %s\\n" % e)']  # fmt: skip
-    return "```python\n" + "\n".join(lines) + "\n```"
+    out += ["    except airflow_python_sdk.OpenApiException as e:",
+            f'        print("Exception when calling {api}->{name}: %s\\n" % e)']  # fmt: skip
+    return "```python\n" + "\n".join(out) + "\n```"
 
 
 def _param_table(params: Sequence[Param]) -> str:
@@ -166,7 +317,7 @@ def render_api(cls: type[Api]) -> str:
             "### Example",
             "",
             "* Basic Authentication (Basic):",
-            _example(name, method_name, params, returns, bool(op and not op.v1)),
+            _example(name, method_name, params, returns, op, method),
             "",
         ]
         out += ["### Parameters", "", _param_table(params), "", "### Return type", "", _return_text(returns), ""]
