@@ -18,14 +18,13 @@ from airflow_python_sdk.auth import TokenSource
 from airflow_python_sdk.configuration import Configuration
 from airflow_python_sdk.exceptions import (
     ApiException,
-    ApiTypeError,
     ApiValueError,
     FieldNotInAnswerError,
     UnauthorizedException,
     UnsupportedOperationError,
 )
 from airflow_python_sdk.model_utils import Model, check_value, format_datetime, json_data, to_json
-from airflow_python_sdk.operation import CALL_OPTIONS, V2, Args, Only, Operation
+from airflow_python_sdk.operation import V2, Args, Only, Operation, unexpected_keywords
 from airflow_python_sdk.rest import RESTClientObject, RESTResponse, redact_url
 from airflow_python_sdk.versions import QUIRKS, SINCE, release
 
@@ -210,13 +209,9 @@ class ApiClient:
         is wrong or the server's API version lacks the operation.
         """
         options: dict[str, Any] = args.get("kwargs") or {}
-        unknown = sorted(options.keys() - CALL_OPTIONS) if options else None
-        if unknown:
-            expected = ", ".join(p.name for p in op.params)
-            raise ApiTypeError(
-                f"{op.id}() got unexpected keyword argument(s) {', '.join(map(repr, unknown))}; "
-                f"it takes {expected} and the call options {', '.join(sorted(CALL_OPTIONS))}"
-            )
+        refused = unexpected_keywords(f"{op.id}()", op, options) if options else None
+        if refused is not None:
+            raise refused
         check = options.get("_check_input_type", self.configuration.client_side_validation)
         form = self._form(op)
         since = (_SINCE_V2 if form is not None else _SINCE_V1).get(op.id)  # None: in every supported release

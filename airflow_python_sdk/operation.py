@@ -54,6 +54,7 @@ from typing import (
 )
 
 from airflow_python_sdk.configuration import Timeout
+from airflow_python_sdk.exceptions import ApiTypeError
 from airflow_python_sdk.model_utils import Model
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ __all__ = [
     "signature_params",
     "split_doc",
     "CALL_OPTIONS",
+    "unexpected_keywords",
 ]
 
 S = TypeVar("S")
@@ -162,6 +164,26 @@ class Method(Generic[S, P, R]):
 
 
 CALL_OPTIONS = frozenset(CallOptions.__annotations__)
+
+
+def unexpected_keywords(where: str, op: Operation, given: Collection[str]) -> ApiTypeError | None:
+    """The error for keyword arguments ``given`` that are neither a parameter of ``op`` nor a call option
+    (None when there are none): each with the name it may stand for, else every name ``op`` takes."""
+    from difflib import get_close_matches
+
+    unknown = sorted(set(given) - CALL_OPTIONS - {p.name for p in op.params})
+    if not unknown:
+        return None
+    names = [p.name for p in op.params] + sorted(CALL_OPTIONS)
+    guesses = {name: get_close_matches(name, names, n=1) for name in unknown}
+    said = ", ".join(f"{n!r}" + (f" (did you mean {g[0]!r}?)" if g else "") for n, g in guesses.items())
+    text = f"{where} got unexpected keyword argument(s) {said}"
+    if not all(guesses.values()):
+        text += (
+            f"; it takes {', '.join(p.name for p in op.params)} and the call options {', '.join(sorted(CALL_OPTIONS))}"
+        )
+    return ApiTypeError(text, [op.id, *unknown] if len(unknown) == 1 else [op.id])
+
 
 ERROR_TEXT = {
     400: "Client specified an invalid argument.",
@@ -301,14 +323,18 @@ _CONVENTIONS = (
     (re.compile(r"(\w+)_gt$"), "Only those whose {} is after (more than) this."),
     (re.compile(r"(\w+)_lte$"), "Only those whose {} is at or before (at most) this."),
     (re.compile(r"(\w+)_lt$"), "Only those whose {} is before (less than) this."),
-    (re.compile(r"(\w+)_prefix_pattern$"),
-     "Only those whose {} starts with this text (case-sensitive; trailing punctuation is ignored)."),
-    (re.compile(r"(\w+)_pattern$"),
-     "Only those whose {} contains this text, any case (``%``, ``_`` wildcards; ``|``: or)."),
+    (
+        re.compile(r"(\w+)_prefix_pattern$"),
+        "Only those whose {} starts with this text (case-sensitive; trailing punctuation is ignored).",
+    ),
+    (
+        re.compile(r"(\w+)_pattern$"),
+        "Only those whose {} contains this text, any case (``%``, ``_`` wildcards; ``|``: or).",
+    ),
     (re.compile(r"^(limit)$"), "How many to return at most (the server's default and maximum apply)."),
     (re.compile(r"^(offset)$"), "How many to skip."),
     (re.compile(r"^(order_by)$"), "Field(s) to sort by; prefix one with ``-`` for descending."),
-    (re.compile(r"^(cursor)$"), "Keyset paging: ``\"\"`` for the first page, then a page's ``next_cursor``."),
+    (re.compile(r"^(cursor)$"), 'Keyset paging: ``""`` for the first page, then a page\'s ``next_cursor``.'),
     (re.compile(r"^(team_name)$"), "Only those of this team (multi-team deployments)."),
 )
 """Docs of parameters named by Airflow's conventions, for those a method's docstring leaves out."""

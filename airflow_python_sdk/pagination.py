@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 from airflow_python_sdk.exceptions import ApiTypeError, ApiValueError
 from airflow_python_sdk.model_utils import ItemT, Model, Page
-from airflow_python_sdk.operation import CALL_OPTIONS, BoundMethod, Operation
+from airflow_python_sdk.operation import BoundMethod, Operation, unexpected_keywords
 
 __all__ = ["paginate", "DEFAULT_PAGE_SIZE", "PageStyle", "page_style"]
 
@@ -102,9 +102,9 @@ def paginate(
     except TypeError as exc:
         raise ApiTypeError(f"paginate({op.id}): {exc}") from exc
     options = bound.arguments.get("kwargs") or {}
-    unknown = sorted(options.keys() - CALL_OPTIONS)
-    if unknown:
-        raise ApiTypeError(f"paginate({op.id}): unexpected keyword argument(s) {', '.join(map(repr, unknown))}")
+    unknown = unexpected_keywords(f"paginate({op.id})", op, options)
+    if unknown is not None:
+        raise unknown
     refused = [name for name in _NOT_WITH_PAGINATE if name in options]
     if refused:
         raise ApiTypeError(f"paginate({op.id}): cannot page with {', '.join(refused)}; call {op.id}() directly")

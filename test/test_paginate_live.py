@@ -135,7 +135,7 @@ def test_call_options_go_with_every_page(server: RecordingServer, dag_runs: DAGR
         (lambda api: paginate(api.get_dag_run, DAG, "r"), sdk.ApiTypeError, "not a list operation"),
         (lambda api: paginate(DAGRunApi.get_dag_runs, api, DAG), sdk.ApiTypeError, "bound list method"),
         (lambda api: paginate(api.get_dag_runs, DAG, async_req=True), sdk.ApiTypeError, "async_req"),
-        (lambda api: paginate(api.get_dag_runs, DAG, limt=5), sdk.ApiTypeError, "'limt'"),
+        (lambda api: paginate(api.get_dag_runs, DAG, limt=5), sdk.ApiTypeError, "'limt' (did you mean 'limit'?)"),
         (lambda api: paginate(api.get_dag_runs), sdk.ApiTypeError, "dag_id"),
     ],
     ids=["limit", "page_limit", "offset", "page_size", "one-object", "unbound", "async", "typo", "no-arg"],

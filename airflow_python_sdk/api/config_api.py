@@ -47,9 +47,7 @@ class ConfigApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation(
-        "GET", "/config/section/{section}/option/{option}", errors=(401, 403, 404), v2=V2()
-    )
+    @operation("GET", "/config/section/{section}/option/{option}", errors=(401, 403, 404), v2=V2())
     def get_value(self, section: str, option: str, **kwargs: Unpack[CallOptions]) -> Config:
         """Get one configuration option, as a one-section, one-option :class:`Config`.
 

@@ -142,4 +142,3 @@ class ConnectionApi(Api):
         :param connection: The connection to try.
         """
         return self._call(locals())  # type: ignore[no-any-return]
-

@@ -20,9 +20,7 @@ class DagVersionApi(Api):
     """The versions of DAGs (Airflow 3 only)."""
 
     @operation("GET", "/dags/{dag_id}/dagVersions/{version_number}", errors=(401, 403, 404), v1=False)
-    def get_dag_version(
-        self, dag_id: str | int, version_number: int, **kwargs: Unpack[CallOptions]
-    ) -> DagVersion:
+    def get_dag_version(self, dag_id: str | int, version_number: int, **kwargs: Unpack[CallOptions]) -> DagVersion:
         """Get one version of a DAG.
 
         :param dag_id: The DAG id.

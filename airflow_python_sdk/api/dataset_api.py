@@ -127,9 +127,7 @@ class DatasetApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation(
-        "GET", _DAG_QUEUE, errors=_READ, v2=V2(_DAG_QUEUE_V2, answer=_with_uris)
-    )
+    @operation("GET", _DAG_QUEUE, errors=_READ, v2=V2(_DAG_QUEUE_V2, answer=_with_uris))
     def get_dag_dataset_queued_events(
         self, dag_id: str | int, before: datetime | None = None, **kwargs: Unpack[CallOptions]
     ) -> QueuedEventCollection:

@@ -145,9 +145,7 @@ class TaskInstanceApi(Api):
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
-    @operation(
-        "GET", _MAPPED + "/dependencies", errors=_ALL, v2=V2()
-    )
+    @operation("GET", _MAPPED + "/dependencies", errors=_ALL, v2=V2())
     def get_mapped_task_instance_dependencies(
         self, dag_id: str | int, dag_run_id: str | int, task_id: str, map_index: int, **kwargs: Unpack[CallOptions]
     ) -> TaskInstanceDependencyCollection:

@@ -42,9 +42,7 @@ class BulkAction(Model):
     update_mask: list[str] | None = Field(default=None, doc="An update's fields to apply (all given ones if absent).")
 
     @classmethod
-    def create(
-        cls, entities: list[Any], action_on_existence: BulkActionOnExistence | str | None = None
-    ) -> BulkAction:
+    def create(cls, entities: list[Any], action_on_existence: BulkActionOnExistence | str | None = None) -> BulkAction:
         """Create ``entities``; ``action_on_existence`` says what to do where one exists."""
         return cls._of("create", entities, action_on_existence=action_on_existence)
 

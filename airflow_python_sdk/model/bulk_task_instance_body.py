@@ -20,7 +20,7 @@ class BulkTaskInstanceBody(Model):
     dag_id: str | None = Field(default=None, nullable=True, doc="The DAG, where the path has ``~``.")
     dag_run_id: str | None = Field(default=None, nullable=True, doc="The DAG run, where the path has ``~``.")
     new_state: TaskState | None = Field(default=None, nullable=True, doc="The state to set.")
-    note: str | None = Field(default=None, nullable=True, doc="A note to set; ``\"\"`` removes it.")
+    note: str | None = Field(default=None, nullable=True, doc='A note to set; ``""`` removes it.')
     include_upstream: bool | None = Field(default=None, doc="Also the upstream tasks.")
     include_downstream: bool | None = Field(default=None, doc="Also the downstream tasks.")
     include_future: bool | None = Field(default=None, doc="Also the task in later DAG runs.")

@@ -26,9 +26,7 @@ class Dataset(Model):
     consuming_dags: list[DagScheduleDatasetReference] = Field(
         default=None, fallback_keys=("scheduled_dags",), doc="The DAGs scheduled on this dataset."
     )
-    producing_tasks: list[TaskOutletDatasetReference] = Field(
-        default=None, doc="The tasks that update this dataset."
-    )
+    producing_tasks: list[TaskOutletDatasetReference] = Field(default=None, doc="The tasks that update this dataset.")
     name: str | None = Field(default=None, read_only=True, v2_only=True, doc="The asset's name.")
     group: str | None = Field(default=None, read_only=True, v2_only=True, doc="The asset's group.")
     consuming_tasks: list[TaskInletAssetReference] | None = Field(

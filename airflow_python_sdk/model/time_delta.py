@@ -14,9 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["TimeDelta"]
 
 # ISO 8601 as pydantic writes a timedelta ("PT1H5S", "-P1DT21H", "P1Y35DT0.000005S"; a year is 365 days)
-_ISO = re.compile(
-    r"(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?"
-)
+_ISO = re.compile(r"(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?")
 
 
 class TimeDelta(Model):

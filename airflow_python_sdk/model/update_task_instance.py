@@ -19,7 +19,7 @@ class UpdateTaskInstance(Model):
     new_state: UpdateTaskState | TaskState | None = Field(
         default=None, doc="The state to set: success, failed or skipped (Airflow 3 takes any task state)."
     )
-    note: str | None = Field(default=None, nullable=True, v2_only=True, doc="A note to set; ``\"\"`` removes it.")
+    note: str | None = Field(default=None, nullable=True, v2_only=True, doc='A note to set; ``""`` removes it.')
     include_upstream: bool | None = Field(default=None, v2_only=True, doc="Also the upstream tasks.")
     include_downstream: bool | None = Field(default=None, v2_only=True, doc="Also the downstream tasks.")
     include_future: bool | None = Field(default=None, v2_only=True, doc="Also the task in later DAG runs.")
