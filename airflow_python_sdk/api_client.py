@@ -509,6 +509,9 @@ def _check_one_value_per_name(op: Operation, args: Args) -> None:
 def _body_json(op: Operation, name: str, value: Any, version: str, v1_names: Mapping[str, str]) -> Any:
     """The JSON body; a model's fields the server's generation lacks are left out, or refused when set,
     but for Airflow 3's names of Airflow 2's fields (``v1_names``), which are sent under those."""
+    missing = [f.name for f in getattr(value, "_required", ()) if value.__dict__.get(f.name) in (None, "")]
+    if missing:
+        raise ApiValueError(f"{op.id}(): {name} must set {' and '.join(missing)}", [op.id, name, missing[0]])
     body = to_json(value, [op.id, name])
     if isinstance(value, Model) and isinstance(body, dict):
         for f in value._present():

@@ -382,7 +382,7 @@ def _reader(tp: Any) -> Reader | None:
 
 
 class _FieldSpec:
-    __slots__ = ("doc", "fallback_keys", "key", "nullable", "read_only", "v1_only", "v2_only")
+    __slots__ = ("doc", "fallback_keys", "key", "nullable", "read_only", "required", "v1_only", "v2_only")
 
     def __init__(
         self,
@@ -393,9 +393,10 @@ class _FieldSpec:
         fallback_keys: tuple[str, ...],
         v2_only: bool = False,
         v1_only: bool = False,
+        required: bool = False,
     ) -> None:
         self.nullable, self.read_only, self.doc, self.key = nullable, read_only, doc, key
-        self.fallback_keys, self.v2_only, self.v1_only = fallback_keys, v2_only, v1_only
+        self.fallback_keys, self.v2_only, self.v1_only, self.required = fallback_keys, v2_only, v1_only, required
 
 
 def Field(  # noqa: N802 - named like the type checkers' field specifiers it stands for
@@ -408,6 +409,7 @@ def Field(  # noqa: N802 - named like the type checkers' field specifiers it sta
     fallback_keys: tuple[str, ...] = (),
     v2_only: bool = False,
     v1_only: bool = False,
+    required: bool = False,
 ) -> Any:
     """Declare a model field; its type is the class annotation.
 
@@ -419,8 +421,10 @@ def Field(  # noqa: N802 - named like the type checkers' field specifiers it sta
     name; ``fallback_keys`` are read when ``key`` is absent (for servers that send a field under
     another name than their spec gives). ``v2_only`` marks a field only Airflow 3 has, ``v1_only``
     one only Airflow 2 has: setting it in a request to the other raises :class:`ApiValueError`.
+    ``required``: a request body without it (or with it None or ``""``) is refused before sending
+    (:class:`ApiValueError`), for a server would refuse it, or fail on it.
     """
-    return _FieldSpec(nullable, read_only, doc, key, fallback_keys, v2_only, v1_only)
+    return _FieldSpec(nullable, read_only, doc, key, fallback_keys, v2_only, v1_only, required)
 
 
 class FieldInfo:
@@ -443,6 +447,7 @@ class FieldInfo:
         "nullable",
         "owner",
         "read_only",
+        "required",
         "type",
         "v1_only",
         "v2_only",
@@ -452,7 +457,7 @@ class FieldInfo:
         self.owner, self.name, self.type = owner, name, tp
         self.key = spec.key or name
         self.fallback_keys, self.v2_only, self.v1_only = spec.fallback_keys, spec.v2_only, spec.v1_only
-        self.nullable, self.read_only, self.doc = spec.nullable, spec.read_only, spec.doc
+        self.nullable, self.read_only, self.doc, self.required = spec.nullable, spec.read_only, spec.doc, spec.required
         self._read: Reader | None = _MISSING  # resolved on first use: nested models may come later
         # What an answer without the field reads as: None, [] (a list always sent), or an error
         union = get_origin(tp) in (Union, types.UnionType)
@@ -848,6 +853,7 @@ class ModelMeta(type):
         cls.openapi_types = {n: _strip_none(f.type) for n, f in fields.items()}
         cls.attribute_map = {n: f.key for n, f in fields.items()}
         cls.read_only_vars = {n for n, f in fields.items() if f.read_only}
+        cls._required = tuple(f for f in fields.values() if f.required)
         lists = [f for f in fields.values() if get_origin(_strip_none(f.type)) is list]
         cls._items = lists[0] if len(lists) == 1 and "total_entries" in fields else None
         return cls  # type: ignore[no-any-return]
@@ -864,6 +870,8 @@ class Model(metaclass=ModelMeta):
     attribute_map: ClassVar[dict[str, str]] = {}
     read_only_vars: ClassVar[set[str]] = set()
     _items: ClassVar[FieldInfo | None] = None
+    _required: ClassVar[tuple[FieldInfo, ...]] = ()
+    """The fields a request body must hold (``Field(required=True)``)."""
     """A collection's list of items (a model with ``total_entries`` and one list field), else None."""
     if TYPE_CHECKING:
         _extra: ClassVar[dict[str, Any]]  # a slot, set only when there is something to keep there (see _extra())

@@ -239,7 +239,7 @@ def test_what_a_form_cannot_send_is_refused_before_anything_is_sent(server: Reco
         dags.post_set_task_instances_state("d", UpdateTaskInstancesState(task_id="t", new_state="failed"))
     with pytest.raises(sdk.ApiValueError, match="has no parameter 'include_subdags'"):
         dags.post_clear_task_instances("d", ClearTaskInstances(include_subdags=True))
-    with pytest.raises(sdk.ApiValueError, match="dataset_uri is required"):
+    with pytest.raises(sdk.ApiValueError, match="create_dataset_event must set dataset_uri"):
         DatasetApi(v2.api_client).create_dataset_event(CreateDatasetEvent(extra={"a": 1}))
     with pytest.raises(sdk.ApiTypeError):  # the caller's types are checked before any look-up
         DatasetApi(v2.api_client).get_dataset(7)  # type: ignore[arg-type]

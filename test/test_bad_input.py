@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import enum
 import re
 import types
 from collections.abc import Iterator
@@ -33,7 +34,9 @@ def valid(tp: Any) -> Any:
     if get_origin(first) is list:
         return [valid(get_args(first)[0])]
     if isinstance(first, type) and issubclass(first, Model):
-        return first()
+        return first(**{f.name: valid(f.type) for f in first._required})  # what a request body must hold
+    if isinstance(first, type) and issubclass(first, enum.Enum):
+        return next(iter(first))
     return {
         str: "x",
         int: 1,
@@ -66,6 +69,8 @@ def cases() -> list[tuple[type, Operation, str, dict[str, Any], type]]:
                 out.append((api_class, op, f"{p.name}: empty", {**base, p.name: ""}, empty_error))
             if p.required:
                 out.append((api_class, op, f"{p.name}: missing", {**base, p.name: None}, sdk.ApiValueError))
+            for f in getattr(p.type, "_required", ()):  # a body without a field it must hold
+                out.append((api_class, op, f"{p.name}: no {f.name}", {**base, p.name: p.type()}, sdk.ApiValueError))
             body = _unsendable_body(p)
             if body is not None:
                 out.append((api_class, op, f"{p.name}: a set inside", {**base, p.name: body}, sdk.ApiTypeError))
@@ -85,7 +90,7 @@ def _unsendable_body(p: Param) -> Model | None:
         return None
     free = next((f for f in p.type._fields.values() if get_origin(f.type) in (Union, types.UnionType)
                  and dict in {get_origin(a) or a for a in get_args(f.type)}), None)  # fmt: skip
-    return p.type(**{free.name: {"bad": {1, 2}}}) if free else None
+    return p.type(**{**{f.name: valid(f.type) for f in p.type._required}, free.name: {"bad": {1, 2}}}) if free else None
 
 
 CASES = cases()
@@ -140,9 +145,15 @@ def test_bad_input_is_refused_before_sending_on_airflow_3(
 
 
 V1_OPERATIONS = [(api_class, op) for api_class, op in OPERATIONS if op.v1]
-V2_OPERATIONS = [(api_class, op) for api_class, op in OPERATIONS if op.v2 is not None and op.v2.root is None
-                 and op.v2.resolve is None and op.v2.body is None
-                 and set(re.findall(r"{(\w+)}", op.v2.path or op.path)) <= {p.name for p in op.params}]
+V2_OPERATIONS = [
+    (api_class, op)
+    for api_class, op in OPERATIONS
+    if op.v2 is not None
+    and op.v2.root is None
+    and op.v2.resolve is None
+    and op.v2.body is None
+    and set(re.findall(r"{(\w+)}", op.v2.path or op.path)) <= {p.name for p in op.params}
+]
 """Those whose valid arguments need no look-up or body field the empty models here lack (the live tests send those)."""
 
 
@@ -196,7 +207,9 @@ def test_a_parameter_only_the_other_generation_has_is_refused(
 AIRFLOW_3_ONLY_OPERATIONS = [(c, op) for c, op in OPERATIONS if not op.v1]
 
 
-@pytest.mark.parametrize(("api_class", "op"), AIRFLOW_3_ONLY_OPERATIONS, ids=[op.id for _, op in AIRFLOW_3_ONLY_OPERATIONS])
+@pytest.mark.parametrize(
+    ("api_class", "op"), AIRFLOW_3_ONLY_OPERATIONS, ids=[op.id for _, op in AIRFLOW_3_ONLY_OPERATIONS]
+)
 def test_an_airflow_3_operation_is_refused_by_an_airflow_2_host(
     server: RecordingServer, client: ApiClient, api_class: type, op: Operation
 ) -> None:

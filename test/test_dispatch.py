@@ -355,6 +355,11 @@ def test_a_refused_connection_is_an_sdk_exception() -> None:
         ),
         (lambda api: api.update_dag_run("d", "r", DAGRun(conf={})), sdk.ApiValueError, "none of the modifiable"),
         (lambda api: api.update_dag_run("d", "r", "state"), sdk.ApiTypeError, "expected DAGRun"),
+        (  # Airflow 2.11 answers an empty state update with a 500 page
+            lambda api: api.update_dag_run_state("d", "r", UpdateDagRunState()),
+            sdk.ApiValueError,
+            r"update_dag_run_state\(\): update_dag_run_state must set state at \['update_dag_run_state'\]",
+        ),
     ],
 )
 def test_bad_input_raises_and_sends_nothing(

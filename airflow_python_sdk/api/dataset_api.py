@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from airflow_python_sdk.exceptions import ApiValueError, not_found
+from airflow_python_sdk.exceptions import not_found
 from airflow_python_sdk.model.create_dataset_event import CreateDatasetEvent
 from airflow_python_sdk.model.dataset import Dataset
 from airflow_python_sdk.model.dataset_collection import DatasetCollection
@@ -59,9 +59,7 @@ def _by_asset_id(client: ApiClient, args: Args) -> Args:
 
 def _event_for_asset(client: ApiClient, args: Args) -> Args:
     """``dataset_uri`` is looked up as its asset's id, sent as ``asset_id``."""
-    body = to_json(args["create_dataset_event"])
-    if not body.get("dataset_uri"):
-        raise ApiValueError("create_dataset_event(): dataset_uri is required", ["create_dataset_event", "dataset_uri"])
+    body = to_json(args["create_dataset_event"])  # its dataset_uri is set (a required field)
     return {**args, "create_dataset_event": {**body, "dataset_uri": _asset_id(client, body["dataset_uri"])}}
 
 

@@ -11,4 +11,4 @@ __all__ = ["UpdateDagRunState"]
 class UpdateDagRunState(Model):
     """A new state for a DAG run: success, failed or queued."""
 
-    state: DagState | None = Field(default=None, doc="The state to set: success, failed or queued.")
+    state: DagState | None = Field(default=None, required=True, doc="The state to set: success, failed or queued.")
