@@ -20,7 +20,8 @@
   run itself goes on: waiting never changes it.
 - **Progress**: ``progress=True`` shows a tqdm bar with the state and the time waited (``tqdm.auto``:
   a widget in notebooks), when tqdm is installed (the ``progress`` extra: ``pip install tqdm``);
-  without tqdm each change of state is logged at INFO through the ``airflow_python_sdk`` logger.
+  without tqdm each change of state is logged at INFO through the ``airflow_python_sdk`` logger, or, where
+  logging would not show it (not configured), written as a line on stderr.
   Changes of state are always logged at DEBUG.
 """
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 import importlib
 import logging
 import math
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -133,7 +135,8 @@ def _check_seconds(name: str, value: float, allow_zero: bool) -> None:
 
 
 class _Progress:
-    """A tqdm bar showing the state and the time waited, or INFO log lines when tqdm is missing."""
+    """A tqdm bar showing the state and the time waited, or INFO log lines (stderr lines where logging would
+    not show them) when tqdm is missing."""
 
     def __init__(self, label: str, enabled: bool) -> None:
         self.label = label
@@ -149,7 +152,10 @@ class _Progress:
 
     def changed(self, state: Any, elapsed: float) -> None:
         level = logging.INFO if self.enabled and self.bar is None else logging.DEBUG
-        log.log(level, "DAG run %s: %s after %.1f s", self.label, _name(state), elapsed)
+        if level == logging.INFO and not (log.isEnabledFor(level) and log.hasHandlers()):  # it would show nothing
+            print(f"DAG run {self.label}: {_name(state)} after {elapsed:.1f} s", file=sys.stderr, flush=True)
+        else:
+            log.log(level, "DAG run %s: %s after %.1f s", self.label, _name(state), elapsed)
         if self.bar is not None:
             self.bar.set_description_str(f"{self.label}: {_name(state)}")
 

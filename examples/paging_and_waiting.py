@@ -6,7 +6,6 @@ needs a running scheduler for the runs to finish.
 """
 
 import itertools
-import logging
 import os
 
 import airflow_python_sdk
@@ -19,8 +18,7 @@ DAG_ID = os.environ.get("AIRFLOW_DAG_ID", "sdk_example")
 
 
 def main() -> None:
-    # progress=True logs changes of state at INFO when tqdm is not installed
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    # progress=True: a tqdm bar, or without tqdm a line on stderr for each change of state
     configuration = airflow_python_sdk.Configuration.from_env()
     with airflow_python_sdk.ApiClient(configuration) as api_client:
         runs = DAGRunApi(api_client)

@@ -81,7 +81,8 @@ def test_paging_and_waiting(example_env: dict[str, str]) -> None:
     batch = re.search(r"^batch-paged: (\d+) successful runs$", out, re.MULTILINE)
     assert batch and int(batch[1]) >= 4, out
     assert "task instances of the three runs: 9, e.g. ['extract=success'" in out
-    # without tqdm in the environment progress=True logs changes of state; with it, a bar shows them
+    # without tqdm in the environment, and logging not configured, progress=True writes each change of state
+    # as a line on stderr; with it, a bar shows them
     assert f"{DAG}/manual__" in done.stderr and "success" in done.stderr, done.stderr
 
 

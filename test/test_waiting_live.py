@@ -160,6 +160,20 @@ def test_progress_without_tqdm_logs_each_change_of_state(
     ]
 
 
+def test_progress_without_tqdm_or_logging_writes_each_change_of_state_on_stderr(
+    server: RecordingServer, dag_runs: DAGRunApi, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A script that configured no logging still sees progress (the logger would reach no handler)."""
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)
+    monkeypatch.setattr(logging.getLogger("airflow_python_sdk"), "propagate", False)  # no handler reached
+    server.reply(run("queued"), run("running"), run("success"))
+    dag_runs.wait_for_dag_run(DAG, "r1", poll_interval=0.01, progress=True)
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(" after ")[0] for line in lines] == [
+        f"DAG run {DAG}/r1: {s}" for s in ("queued", "running", "success")
+    ]
+
+
 def test_without_progress_changes_are_logged_at_debug_only(
     server: RecordingServer, dag_runs: DAGRunApi, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
 ) -> None:

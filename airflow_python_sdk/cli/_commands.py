@@ -187,7 +187,8 @@ GROUPS: dict[str, tuple[str, list[Cmd]]] = {
         Cmd("get", a.PoolApi.get_pool, "pool_name"),
         Cmd("create", a.PoolApi.post_pool, "name slots", "description include_deferred"),
         Cmd("update", a.PoolApi.patch_pool, "pool_name",
-            "slots description include_deferred:--include-deferred/--exclude-deferred", current=a.PoolApi.get_pool),
+            "slots description include_deferred:--include-deferred/--exclude-deferred", current=a.PoolApi.get_pool,
+            help="Update a pool's slots, description or counting of deferred tasks"),
         Cmd("delete", a.PoolApi.delete_pool, "pool_name", done="deleted pool {pool_name}"),
     ]),
     "variables": ("Variables; import and export", [
