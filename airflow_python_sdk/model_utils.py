@@ -270,12 +270,8 @@ def _read_dict(value: Any) -> dict[str, Any]:
 def _read_datetime(value: Any) -> dt.datetime:
     if isinstance(value, dt.datetime):  # read before: the same JSON object read twice
         return value if value.tzinfo is not None else value.replace(tzinfo=_UTC)
-    if isinstance(value, str):  # parse_datetime, inlined: it runs for every timestamp of every run
-        try:
-            parsed = _fromisoformat(value)
-        except ValueError:
-            parsed = _parse_other(value)
-        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
+    if isinstance(value, str):  # an answer's timestamps are parsed by the compiled readers, inline
+        return parse_datetime(value)
     raise ValueError(value)
 
 
