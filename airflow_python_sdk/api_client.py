@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from airflow_python_sdk._version import __version__
-from airflow_python_sdk.auth import TokenSource
+from airflow_python_sdk.auth._browser import browser_login
 from airflow_python_sdk.configuration import Configuration
 from airflow_python_sdk.exceptions import (
     ApiException,
     ApiValueError,
     FieldNotInAnswerError,
-    UnauthorizedException,
     UnsupportedOperationError,
 )
 from airflow_python_sdk.model_utils import Model, check_value, format_datetime, json_data, to_json
@@ -62,15 +61,10 @@ class ApiClient:
         self.pool_threads = pool_threads or self.configuration.connection_pool_maxsize
         self._pool: ThreadPool | None = None
         self.user_agent = f"airflow-python-sdk/{__version__}"
-        self._tokens: TokenSource | None = None
-        """Airflow 3 with a username and no token: log in for a JWT, and again when it expires."""
         self._lock = threading.Lock()
         self._versions: dict[str, str] = {}
         """The Airflow version each host answered ``GET /version`` with."""
         self._version_lock = threading.Lock()
-        configuration = self.configuration
-        if configuration.username is not None and not configuration.access_token:
-            self._tokens = TokenSource(configuration, self.rest_client)  # used on Airflow 3 hosts only
 
     @property
     def api_version(self) -> str:
@@ -272,9 +266,6 @@ class ApiClient:
         if body is not None:
             data = json.dumps(body, separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
-        headers.update(self.configuration.auth_headers())
-        if form is not None and self._tokens is not None:  # Airflow 3: the username's JWT instead of Basic
-            headers["Authorization"] = f"Bearer {self._tokens.token()}"
         headers.update({op.headers[name]: _query_text(args[name]) for name in op.headers if args.get(name) is not None})
         headers.update(extra_headers or {})
         url = (self.configuration.server_root + form.root if form and form.root else self.configuration.host) + path
@@ -382,14 +373,7 @@ class ApiClient:
         preload = options.get("_preload_content", True)
         timeout = options.get("_request_timeout")
         try:
-            try:
-                response = self.rest_client.request(method, url, headers, body, preload, timeout)
-            except UnauthorizedException:
-                if self._tokens is None or self.api_version != "v2":
-                    raise
-                rejected = headers["Authorization"].removeprefix("Bearer ")  # expired: log in again, once
-                headers = {**headers, "Authorization": f"Bearer {self._tokens.renew(rejected)}"}
-                response = self.rest_client.request(method, url, headers, body, preload, timeout)
+            response = self.rest_client.send(method, url, headers, body, preload, timeout)
         except ApiException as exc:
             _log(method, url, exc.status, None)
             why = _why_no_route(op, self.configuration.api_version) if exc.status == 404 and _no_route(exc) else None
@@ -401,13 +385,20 @@ class ApiClient:
         if not preload:
             return response
         _log(method, url, response.status, response.elapsed)
-        data = self._decode(op, response, options.get("_check_return_type", False), answer)
+        data = self._decode(op, response, options.get("_check_return_type", False), answer, method, url)
         if options.get("_return_http_data_only", True):
             return data
         return data, response.status, response.headers
 
     @staticmethod
-    def _decode(op: Operation, response: RESTResponse, validate: bool, answer: Callable[[Any], Any] | None) -> Any:
+    def _decode(
+        op: Operation,
+        response: RESTResponse,
+        validate: bool,
+        answer: Callable[[Any], Any] | None,
+        method: str = "GET",
+        url: str = "",
+    ) -> Any:
         if op.returns is None or response.status == 204:
             return None
         if op.returns_text:
@@ -424,6 +415,9 @@ class ApiClient:
                 ) from None
             content_type = response.getheader("Content-Type") or ""
             html = content_type.startswith("text/html")
+            login = browser_login(method, url, response) if html else None
+            if login is not None:
+                raise login from None
             if html and op.v2 is not None and op.v2.root is not None:  # the UI's catch-all: no FAB API here
                 raise UnsupportedOperationError(
                     f"{op.id}(): this Airflow 3 server does not serve {op.v2.root}: {_FAB}"

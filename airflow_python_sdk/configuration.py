@@ -8,10 +8,13 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit, urlunsplit
 
 from airflow_python_sdk.exceptions import ApiValueError
+
+if TYPE_CHECKING:
+    from airflow_python_sdk.auth import AuthProvider
 
 __all__ = [
     "Configuration",
@@ -30,6 +33,7 @@ __all__ = [
     "ENV_ACCESS_TOKEN",
     "ENV_VERIFY_SSL",
     "ENV_CA_BUNDLE",
+    "ENV_TOKEN_FILE",
 ]
 
 Timeout = float | tuple[float, float]
@@ -82,6 +86,7 @@ ENV_PASSWORD = "AIRFLOW_PASSWORD"
 ENV_ACCESS_TOKEN = "AIRFLOW_API_TOKEN"
 ENV_VERIFY_SSL = "AIRFLOW_VERIFY_SSL"
 ENV_CA_BUNDLE = "AIRFLOW_CA_BUNDLE"
+ENV_TOKEN_FILE = "AIRFLOW_API_TOKEN_FILE"
 _ENV_OPTIONS = {
     ENV_HOST: "host",
     ENV_USERNAME: "username",
@@ -96,9 +101,14 @@ _ENV_FALSE = frozenset({"false", "0", "no"})
 class Configuration:
     """Everything an :class:`~airflow_python_sdk.ApiClient` needs to know; every option is a keyword.
 
-    Authentication: ``username``/``password`` (HTTP Basic, Airflow 2), ``access_token`` (Bearer;
-    wins over Basic when both are set), ``api_key`` (``{header name: key}``, each sent as that header,
-    with ``api_key_prefix[header]`` before it when given).
+    Authentication: ``auth``, a provider of :mod:`airflow_python_sdk.auth` (a token function, a token
+    file, OAuth 2, Cloud Composer, MWAA, ...); else ``access_token`` (Bearer), else ``username`` and
+    ``password`` (HTTP Basic on Airflow 2, a JWT login on Airflow 3). ``api_key`` (``{header name: key}``,
+    each sent as that header, ``api_key_prefix[header]`` before it when given) goes beside any of them.
+    Only one of ``username`` and ``password`` is an error, raised before anything is sent.
+
+    Proxies: ``proxy`` when given; else, unless ``trust_env=False``, the environment's ``HTTPS_PROXY``,
+    ``HTTP_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` (either case), as requests and httpx read them.
     """
 
     _default: ClassVar[Configuration | None] = None
@@ -127,8 +137,14 @@ class Configuration:
         debug: bool = False,
         logger: logging.Logger | None = None,
         airflow_version: str | None = None,
+        auth: AuthProvider | None = None,
+        trust_env: bool = True,
     ) -> None:
         self.host = host or DEFAULT_HOST
+        self.auth = auth
+        """A credential provider (:mod:`airflow_python_sdk.auth`); wins over the credential settings below."""
+        self.trust_env = trust_env
+        """Read proxy settings from the environment (when ``proxy`` is not given)."""
         self.airflow_version = airflow_version
         self.api_key: dict[str, str] = dict(api_key or {})
         self.api_key_prefix: dict[str, str] = dict(api_key_prefix or {})
@@ -247,18 +263,22 @@ class Configuration:
         pair = f"{self.username}:{self.password or ''}".encode()
         return "Basic " + base64.b64encode(pair).decode("ascii")
 
-    def auth_headers(self) -> dict[str, str]:
-        """The headers that carry every configured credential."""
+    def api_key_headers(self) -> dict[str, str]:
+        """The ``api_key`` headers, each with its ``api_key_prefix``."""
         headers = {}
         for name, key in self.api_key.items():
             key = clean_setting(f"api_key[{name!r}]", key) or ""
             prefix = clean_setting(f"api_key_prefix[{name!r}]", self.api_key_prefix.get(name))
             headers[name] = f"{prefix} {key}" if prefix else key
-        if self.access_token:
-            headers["Authorization"] = f"Bearer {self.access_token}"
-        elif self.username is not None:
-            headers["Authorization"] = self.get_basic_auth_token() or ""
         return headers
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Configuration:
+        """A copy sharing ``auth`` and ``logger`` (a provider holds a live token and a lock, and is thread-safe)."""
+        copied = object.__new__(Configuration)
+        for name, value in vars(self).items():
+            shared = name in ("auth", "logger")
+            copied.__dict__[name] = value if shared else copy.deepcopy(value, memo)
+        return copied
 
     def __repr__(self) -> str:
         shown = {k.lstrip("_"): v for k, v in vars(self).items() if k != "logger" and k != "_debug"}
@@ -267,6 +287,8 @@ class Configuration:
                 shown[name] = "***"
         if shown["api_key"]:
             shown["api_key"] = {k: "***" for k in self.api_key}
+        for name in ("host", "proxy"):  # a URL may carry user:password@
+            shown[name] = shown[name] and redact_url(shown[name])
         return f"Configuration({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
 
     @classmethod
@@ -276,18 +298,25 @@ class Configuration:
         - ``AIRFLOW_API_URL``: ``host``, e.g. ``https://airflow.example.com/api/v1``
         - ``AIRFLOW_USERNAME``, ``AIRFLOW_PASSWORD``: HTTP Basic credentials
         - ``AIRFLOW_API_TOKEN``: ``access_token`` (Bearer; wins over Basic)
+        - ``AIRFLOW_API_TOKEN_FILE``: a file holding the token, read again when it changes
+          (:class:`~airflow_python_sdk.auth.TokenFile`; ``AIRFLOW_API_TOKEN`` wins)
         - ``AIRFLOW_VERIFY_SSL``: ``verify_ssl``, one of true/false, 1/0, yes/no (any case)
         - ``AIRFLOW_CA_BUNDLE``: ``ssl_ca_cert``, a CA bundle file to verify the server with
 
         Empty variables count as unset. Keyword ``overrides`` (any :class:`Configuration` keyword) win
         over the environment, even when they are None. :class:`ApiValueError` names the variable when
-        ``AIRFLOW_API_URL`` is unset (and no ``host`` is given) or ``AIRFLOW_VERIFY_SSL`` is malformed.
+        ``AIRFLOW_API_URL`` is unset (and no ``host`` is given), ``AIRFLOW_VERIFY_SSL`` is malformed, or
+        only one of ``AIRFLOW_USERNAME`` and ``AIRFLOW_PASSWORD`` is set.
         """
         env = os.environ if environ is None else environ
         options: dict[str, Any] = {}
         for variable, option in _ENV_OPTIONS.items():
             if env.get(variable):
                 options[option] = env[variable]
+        if env.get(ENV_TOKEN_FILE) and not options.get("access_token"):
+            from airflow_python_sdk.auth import TokenFile
+
+            options["auth"] = TokenFile(env[ENV_TOKEN_FILE])
         verify = env.get(ENV_VERIFY_SSL, "").strip().lower()
         if verify in _ENV_TRUE or verify in _ENV_FALSE:
             options["verify_ssl"] = verify in _ENV_TRUE
@@ -299,6 +328,11 @@ class Configuration:
             raise ApiValueError(
                 f"{ENV_HOST} is not set: the server's URL, e.g. http://127.0.0.1:8080/api/v2", [ENV_HOST]
             )
+        if configuration.auth is None and not configuration.access_token:
+            from airflow_python_sdk.auth._password import check_pair
+
+            check_pair(configuration.username, configuration.password, ("username", "password"),
+                       (ENV_USERNAME, ENV_PASSWORD))  # fmt: skip
         return configuration
 
     @classmethod

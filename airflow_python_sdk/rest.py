@@ -13,8 +13,10 @@ import warnings
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import getproxies_environment, proxy_bypass_environment
 
+from airflow_python_sdk.auth import NO_CREDENTIALS, AuthProvider, RequestInfo, SettingsAuth
 from airflow_python_sdk.configuration import (
     DEFAULT_BACKOFF_FACTOR,
     DEFAULT_RETRY_METHODS,
@@ -27,6 +29,7 @@ from airflow_python_sdk.exceptions import (
     ApiSSLError,
     ApiTimeoutError,
     ApiValueError,
+    UnauthorizedException,
     exception_for_status,
 )
 
@@ -169,10 +172,12 @@ def _timeout(value: Timeout | None) -> urllib3.Timeout | None:
 class RESTResponse:
     """A fully read answer: ``status``, ``reason``, ``data`` (bytes), ``headers``."""
 
-    __slots__ = ("data", "elapsed", "headers", "reason", "status", "urllib3_response")
+    __slots__ = ("data", "elapsed", "headers", "reason", "status", "url", "urllib3_response")
 
-    def __init__(self, resp: urllib3.BaseHTTPResponse, elapsed: float) -> None:
+    def __init__(self, resp: urllib3.BaseHTTPResponse, elapsed: float, url: str) -> None:
         self.urllib3_response = resp
+        self.url = url
+        """Where the answer came from: the request's URL, or where its redirects led."""
         self.status: int = resp.status
         self.reason: str | None = resp.reason
         self.data: bytes = resp.data
@@ -192,12 +197,14 @@ class RESTResponse:
 
 
 class RESTClientObject:
-    """Sends requests through one urllib3 ``PoolManager`` (or ``ProxyManager``)."""
+    """Sends requests through one urllib3 ``PoolManager`` (or a ``ProxyManager`` per proxy), and
+    :meth:`send` with the configuration's credentials (its ``auth`` provider, or the one its settings make)."""
 
     def __init__(self, configuration: Configuration) -> None:
         import certifi
-        import urllib3
 
+        self.configuration = configuration
+        self.auth: AuthProvider = SettingsAuth(configuration)
         self.retries = make_retry(configuration.retries, frozenset(configuration.retry_methods), configuration.api_key)
         self.timeout = _timeout(configuration.timeout)
         options: dict[str, Any] = {
@@ -220,11 +227,57 @@ class RESTClientObject:
             options["assert_hostname"] = configuration.assert_hostname
         self.pool_manager: urllib3.PoolManager
         if configuration.proxy:
-            self.pool_manager = urllib3.ProxyManager(
-                configuration.proxy, proxy_headers=configuration.proxy_headers, **options
-            )
+            self.pool_manager = _proxy_manager(configuration.proxy, configuration.proxy_headers, options)
         else:
             self.pool_manager = _pool_manager_class()(**options)
+        self._env_proxies = _environment_proxies() if configuration.trust_env and not configuration.proxy else {}
+        self._proxied: dict[str, urllib3.PoolManager] = {}
+        """By origin, the manager its requests go through (environment proxies only): a proxy's, or the direct one."""
+        self._options = options
+
+    def _manager(self, url: str) -> urllib3.PoolManager:
+        """The pool manager for ``url``: the environment's proxy for its scheme unless ``NO_PROXY`` names its host."""
+        end = url.find("/", url.find("//") + 2)
+        origin = url if end < 0 else url[:end]
+        manager = self._proxied.get(origin)
+        if manager is None:
+            parts = urlsplit(origin)
+            proxy = self._env_proxies.get(parts.scheme) or self._env_proxies.get("all")
+            if proxy is None or proxy_bypass_environment(parts.hostname or "", self._env_proxies):
+                manager = self.pool_manager
+            else:
+                manager = next((m for m in self._proxied.values() if getattr(m, "proxy_url", None) == proxy), None)
+                manager = manager or _proxy_manager(proxy, None, self._options)
+            if len(self._proxied) >= _MAX_ORIGINS:
+                self._proxied.clear()
+            self._proxied[origin] = manager
+        return manager
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        body: bytes | None = None,
+        preload_content: bool = True,
+        timeout: Timeout | None = None,
+    ) -> Any:
+        """:meth:`request` with credentials: the provider's headers added and, after a 401, the provider asked
+        to renew and the request sent once more. A 401 to a request that carried no credential says how to
+        give one. The provider's headers never follow a redirect to another origin."""
+        c = self.configuration
+        info = RequestInfo(method, url, c.server_root, c.api_version, self.request)
+        sent = self.auth.headers(info)
+        try:
+            return self.request(method, url, {**headers, **sent}, body, preload_content, timeout, sent)
+        except UnauthorizedException as exc:
+            if not sent:
+                exc.reason = f"{exc.reason or 'Unauthorized'}: {NO_CREDENTIALS}"
+                raise
+            if not self.auth.renew(sent):
+                raise
+        sent = self.auth.headers(info)
+        return self.request(method, url, {**headers, **sent}, body, preload_content, timeout, sent)
 
     def request(
         self,
@@ -234,20 +287,29 @@ class RESTClientObject:
         body: bytes | None = None,
         preload_content: bool = True,
         timeout: Timeout | None = None,
+        secret: Iterable[str] = (),
     ) -> Any:
-        """Send one request; return a :class:`RESTResponse`, or urllib3's response unread.
+        """Send one request as it is; return a :class:`RESTResponse`, or urllib3's response unread.
 
-        With ``preload_content`` an error status raises the matching :class:`ApiException`.
+        With ``preload_content`` an error status raises the matching :class:`ApiException`. The headers
+        named in ``secret`` (beside Authorization, cookies and API-key headers) are dropped when a redirect
+        leads to another origin.
         """
         started = time.perf_counter()
+        extra = {}
+        removed = self.retries.remove_headers_on_redirect
+        if secret and not removed.issuperset(h.lower() for h in secret):
+            extra["retries"] = self.retries.new(remove_headers_on_redirect=removed.union(secret))
+        manager = self._manager(url) if self._env_proxies else self.pool_manager
         try:
-            resp = self.pool_manager.urlopen(  # what pool_manager.request() comes to, for a body already encoded
+            resp = manager.urlopen(  # what pool_manager.request() comes to, for a body already encoded
                 method,
                 url,
                 body=body,
                 headers=headers,
                 timeout=_timeout(timeout) if timeout is not None else self.timeout,
                 preload_content=preload_content,
+                **extra,
             )
         except Exception as exc:
             error = _transport_error(exc, method, url)
@@ -259,7 +321,7 @@ class RESTClientObject:
             raise error from exc
         if not preload_content:
             return resp
-        response = RESTResponse(resp, time.perf_counter() - started)
+        response = RESTResponse(resp, time.perf_counter() - started, _final_url(url, resp))
         if response.status >= 400:
             refused = exception_for_status(response.status)(http_resp=response)
             refused.request = f"{method} {redact_url(url.split('?', 1)[0])}"
@@ -269,6 +331,40 @@ class RESTClientObject:
     def clear(self) -> None:
         """Close every pooled connection."""
         self.pool_manager.clear()
+
+
+def _final_url(url: str, resp: Any) -> str:
+    """Where an answer came from: ``url``, or the last place its redirects led."""
+    for step in getattr(resp.retries, "history", None) or ():
+        url = urljoin(url, step.redirect_location) if step.redirect_location else url
+    return url
+
+
+def _environment_proxies() -> dict[str, str]:
+    """The environment's proxies by scheme (``http``, ``https``, ``all``, ``no``), as requests and httpx read
+    them; :class:`ApiValueError` naming the variable for a proxy URL urllib3 cannot use."""
+    proxies = {k: v for k, v in getproxies_environment().items() if k in ("http", "https", "all", "no") and v}
+    for scheme, proxy in proxies.items():
+        if scheme != "no" and urlsplit(proxy if "://" in proxy else "http://" + proxy).scheme not in ("http", "https"):
+            raise ApiValueError(
+                f"{scheme.upper()}_PROXY is {redact_url(proxy)!r}: only http:// and https:// proxies are supported; "
+                "unset it or pass Configuration(trust_env=False)",
+                [f"{scheme.upper()}_PROXY"],
+            )
+    return {k: v if k == "no" or "://" in v else "http://" + v for k, v in proxies.items()}
+
+
+def _proxy_manager(proxy: str, headers: Mapping[str, str] | None, options: Mapping[str, Any]) -> urllib3.PoolManager:
+    """A ``ProxyManager`` for ``proxy``, its ``user:password@`` sent as Proxy-Authorization (and never shown)."""
+    import urllib3
+
+    parts = urlsplit(proxy)
+    all_headers = dict(headers or {})
+    if parts.username is not None and "proxy-authorization" not in {k.lower() for k in all_headers}:
+        pair = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        all_headers.update(urllib3.make_headers(proxy_basic_auth=pair))
+        proxy = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+    return urllib3.ProxyManager(proxy, proxy_headers=all_headers or None, **options)
 
 
 _warned_insecure = False

@@ -126,8 +126,9 @@ def test_os_environ_is_read_when_no_mapping_is_given(monkeypatch: pytest.MonkeyP
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv(ENV_HOST, "http://from-os-environ:8080/api/v1")
     monkeypatch.setenv(ENV_USERNAME, "bob")
+    monkeypatch.setenv(ENV_PASSWORD, "pw")
     config = Configuration.from_env()
-    assert (config.host, config.username, config.password) == ("http://from-os-environ:8080/api/v1", "bob", None)
+    assert (config.host, config.username, config.password) == ("http://from-os-environ:8080/api/v1", "bob", "pw")
 
 
 def test_the_mapping_is_not_changed() -> None:

@@ -64,7 +64,7 @@ def _read_wait(response: Any, label: str, limit: float | None) -> DagRunWaitResu
     started, last, done = time.monotonic(), None, False
     try:
         if response.status >= 400:
-            answer = RESTResponse(response, 0.0)
+            answer = RESTResponse(response, 0.0, response.url or "")
             raise exception_for_status(answer.status)(http_resp=answer)
         for line in response:  # urllib3 yields each line as soon as it has come in
             if not line.strip():
