@@ -375,7 +375,6 @@ class ApiClient:
         try:
             response = self.rest_client.send(method, url, headers, body, preload, timeout)
         except ApiException as exc:
-            _log(method, url, exc.status, None)
             why = _why_no_route(op, self.configuration.api_version) if exc.status == 404 and _no_route(exc) else None
             if why:
                 raise UnsupportedOperationError(
@@ -384,7 +383,6 @@ class ApiClient:
             raise
         if not preload:
             return response
-        _log(method, url, response.status, response.elapsed)
         data = self._decode(op, response, options.get("_check_return_type", False), answer, method, url)
         if options.get("_return_http_data_only", True):
             return data
@@ -586,9 +584,3 @@ def _renamed(name: str, value: Any, rename: Mapping[str, str]) -> Any:
     descending = value.startswith("-")
     field = rename.get(value.lstrip("-"), value.lstrip("-"))
     return f"-{field}" if descending else field
-
-
-def _log(method: str, url: str, status: int | None, elapsed: float | None) -> None:
-    if log.isEnabledFor(logging.DEBUG):
-        took = f" in {elapsed * 1000:.1f} ms" if elapsed is not None else ""
-        log.debug("%s %s -> %s%s", method, redact_url(url), status, took)

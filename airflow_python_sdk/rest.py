@@ -7,6 +7,7 @@ script, a CLI's ``--help`` or a DAG file that only imports the SDK does not pay 
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 import warnings
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from urllib3.util import Retry
 
 __all__ = ["RESTClientObject", "RESTResponse", "RETRY_STATUSES", "BACKOFF_MAX", "make_retry", "redact_url"]
+
+log = logging.getLogger("airflow_python_sdk")
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 """Answers that mean "try again later": rate limited, or a proxy or server briefly unavailable."""
@@ -319,6 +322,9 @@ class RESTClientObject:
             if error is None:
                 raise
             raise error from exc
+        if log.isEnabledFor(logging.DEBUG):  # every request: logins, discovery and version look-ups too
+            took = f" in {(time.perf_counter() - started) * 1000:.1f} ms" if preload_content else ""
+            log.debug("%s %s -> %s%s", method, redact_url(url), resp.status, took)
         if not preload_content:
             return resp
         response = RESTResponse(resp, time.perf_counter() - started, _final_url(url, resp))

@@ -36,7 +36,7 @@ class Send(Protocol):
     ) -> RESTResponse: ...
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RequestInfo:
     """What a provider may know of the request it is asked to authenticate.
 
