@@ -448,9 +448,11 @@ _MAX_QUOTED = 1024
 
 
 def _quoted(text: str) -> str:
+    """``text`` as one path segment: percent-encoded, and ``.`` or ``..`` (valid ids) as ``%2E`` or ``%2E%2E``,
+    which no client or proxy resolves as a step up the path."""
     quoted = _QUOTED.get(text)
     if quoted is None:
-        quoted = quote(text, safe="")
+        quoted = quote(text, safe="") if text.strip(".") else text.replace(".", "%2E")
         if len(_QUOTED) >= _MAX_QUOTED:
             _QUOTED.clear()
         _QUOTED[text] = quoted
@@ -531,7 +533,7 @@ def _v2_body_and_path(op: Operation, form: V2, body: Any, path: str) -> tuple[An
         if value is None:
             where = op.body.name if op.body else "the body"
             raise ApiValueError(f"{op.id}(): Airflow 3 (/api/v2) needs {where}.{name}", [op.id, name])
-        path = path.replace(f"{{{name}}}", quote(_query_text(value), safe=""))
+        path = path.replace(f"{{{name}}}", _quoted(_query_text(value)))
     return body, path
 
 
