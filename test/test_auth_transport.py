@@ -380,3 +380,14 @@ def test_a_configuration_copy_shares_its_provider(server: RecordingServer) -> No
     finally:
         Configuration.set_default(None)
     assert copied.auth is provider
+
+
+def test_credentials_in_the_host_url_are_used_and_never_shown(server: RecordingServer) -> None:
+    server.default = Reply(status=404, json={"detail": "no such run"})
+    host = server.url.replace("http://", "http://ad%40min:s3cret%3Apw@") + "/api/v1"
+    config = Configuration(host=host, retries=0)
+    assert (config.username, config.password) == ("ad@min", "s3cret:pw")
+    with ApiClient(config) as client, pytest.raises(sdk.NotFoundException) as error:
+        DAGRunApi(client).get_dag_run("d", "r")
+    assert server.requests[0].headers["Authorization"] == "Basic " + base64.b64encode(b"ad@min:s3cret:pw").decode()
+    assert "s3cret" not in repr(config) + repr(client) + str(error.value) + config.host
