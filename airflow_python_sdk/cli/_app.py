@@ -20,6 +20,7 @@ import os
 import re
 import sys
 import types
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn, Union, get_args, get_origin
 from urllib.parse import urlsplit
@@ -32,11 +33,13 @@ from rich.text import Text
 
 import airflow_python_sdk as sdk
 from airflow_python_sdk.api_client import ApiClient
+from airflow_python_sdk.auth import ENV_TOKEN_FILE, NO_CREDENTIALS
 from airflow_python_sdk.configuration import ENV_ACCESS_TOKEN, ENV_HOST, ENV_PASSWORD, Configuration
 from airflow_python_sdk.model.schedule_interval import ScheduleInterval
 from airflow_python_sdk.model_utils import FieldInfo, Model, OpenEnum, Unreadable, format_datetime, json_data
 from airflow_python_sdk.model_utils import parse_datetime as _parse_datetime
 from airflow_python_sdk.operation import Operation, Param
+from airflow_python_sdk.profiles import ENV_PROFILE, config_path, profile_configuration
 from airflow_python_sdk.rest import redact_url
 
 __all__ = ["Call", "Cmd", "Failed", "Group", "PROG", "command", "describe", "global_options", "note", "show"]
@@ -390,6 +393,7 @@ def global_options(hidden: bool) -> list[click.Option]:
     flag, output = {"is_flag": True}, {"type": click.Choice(["table", "json", "yaml"])}
     specs: list[tuple[str, dict[str, Any], str]] = [
         ("--url", {}, f"The server's URL, or its API's (.../api/v2, .../api/v1); env {ENV_HOST}."),
+        ("--profile", {}, f"A profile of the config file ({PROG} profiles list; env {ENV_PROFILE}); flags win."),
         ("--username", {}, "User to log in as (env AIRFLOW_USERNAME)."),
         ("--password", {}, f"Password (prefer env {ENV_PASSWORD}: others see command lines)."),
         ("--token", {}, f"Bearer token instead of a user (env {ENV_ACCESS_TOKEN})."),
@@ -408,12 +412,21 @@ def global_options(hidden: bool) -> list[click.Option]:
 
 
 def _configuration(s: Mapping[str, Any], environ: Mapping[str, str]) -> Configuration:
-    """The environment's configuration with the flags given over it; ValueError when unusable."""
-    source, url = ("--url", s["url"]) if s.get("url") else (ENV_HOST, environ.get(ENV_HOST))
-    if not url:
-        raise ValueError(f"no server given: use --url or set {ENV_HOST}, e.g. http://127.0.0.1:8080/api/v1")
+    """The profile's configuration (``--profile``, ``AIRFLOW_PROFILE``, or -- without ``--url`` and
+    ``AIRFLOW_API_URL`` -- the default one when the config file exists), else the environment's; the flags
+    given over it. ValueError when unusable."""
+    profile = s.get("profile") or environ.get(ENV_PROFILE) or None
+    if profile is None and not s.get("url") and not environ.get(ENV_HOST) and config_path(environ).is_file():
+        profile = ""  # the config file's default profile
+    source, url = ("--url", s.get("url")) if s.get("url") or profile is not None else (ENV_HOST, environ.get(ENV_HOST))
+    url = str(url or "")
+    if not url and profile is None:
+        raise ValueError(
+            f"no server given: use --url or set {ENV_HOST}, e.g. http://127.0.0.1:8080/api/v1, or --profile NAME "
+            f"(a profile of {config_path(environ)}: {PROG} profiles add NAME --url URL --auth KIND)"
+        )
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if url and (parts.scheme not in ("http", "https") or not parts.netloc):
         raise ValueError(
             f"{source} must be the server's URL, like http://127.0.0.1:8080 (its API is found), or its API's: "
             f".../api/v2 for Airflow 3, .../api/v1 for Airflow 2; not {redact_url(url)!r}"
@@ -427,7 +440,16 @@ def _configuration(s: Mapping[str, Any], environ: Mapping[str, str]) -> Configur
             overrides[option] = s[flag]
     if s.get("insecure"):
         overrides["verify_ssl"] = False
-    config = Configuration.from_env(environ, **overrides)
+    if profile is None:
+        config = Configuration.from_env(environ, **overrides)
+    else:
+        if not url:
+            del overrides["host"]
+        with warnings.catch_warnings(record=True) as caught:  # a secret others can read: said on stderr
+            warnings.simplefilter("always")
+            config = profile_configuration(profile or None, config_path(environ), **overrides)
+        for warning in caught:
+            note(f"{PROG}: warning: {warning.message}")
     config.debug = bool(s.get("verbose"))
     return config
 
@@ -439,12 +461,21 @@ def _client() -> ApiClient:
         raise click.UsageError(_redact(str(exc))) from None
 
 
+NO_CREDENTIALS_HINT = (
+    f"no credentials were sent: use --username and --password (env AIRFLOW_USERNAME, {ENV_PASSWORD}), --token "
+    f"(env {ENV_ACCESS_TOKEN}), a token file (env {ENV_TOKEN_FILE}) or --profile NAME (env {ENV_PROFILE}; "
+    f"{PROG} profiles add)"
+)
+"""What a 401 to a request without credentials says on the command line (the SDK's text names keywords)."""
+
+
 def describe(exc: BaseException) -> str:
     """What went wrong, in one or two lines: the server's title and detail for an error status."""
     if isinstance(exc, sdk.ApiException):
         said = [str(p) if isinstance(p, str) else json.dumps(p) for p in (exc.title, exc.detail) if p]
         said = said or ([" ".join(exc.body.split())[:300]] if exc.body else [])
-        return f"{exc.status} {exc.reason or ''}".rstrip() + "".join(f": {p}" for p in said)
+        reason = (exc.reason or "").replace(NO_CREDENTIALS, NO_CREDENTIALS_HINT)
+        return f"{exc.status} {reason}".rstrip() + "".join(f": {p}" for p in said)
     return str(exc)
 
 

@@ -15,6 +15,7 @@ import click
 from airflow_python_sdk import apis as a
 from airflow_python_sdk._version import __version__
 from airflow_python_sdk.cli._app import PROG, Call, Cmd, Failed, Group, command, global_options, leaves, note, show
+from airflow_python_sdk.cli._profiles import groups as profile_groups
 from airflow_python_sdk.cli._transfer import TRANSFERS
 from airflow_python_sdk.exceptions import NotFoundException
 from airflow_python_sdk.model.dag_run import DAGRun
@@ -269,4 +270,6 @@ def build() -> Group:
         root.add_command(command(cmd))
     for leaf in leaves(root):
         leaf.params += global_options(hidden=True)
+    for group in profile_groups():  # after the global options: their --url/--password would shadow add's
+        root.add_command(group)
     return root
