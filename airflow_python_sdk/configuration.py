@@ -9,7 +9,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from airflow_python_sdk.exceptions import ApiValueError
 
@@ -140,7 +140,9 @@ class Configuration:
         auth: AuthProvider | None = None,
         trust_env: bool = True,
     ) -> None:
-        self.host = host or DEFAULT_HOST
+        self.username = username
+        self.password = password
+        self.host = host or DEFAULT_HOST  # after them: a user:password@ in it is moved into them
         self.auth = auth
         """A credential provider (:mod:`airflow_python_sdk.auth`); wins over the credential settings below."""
         self.trust_env = trust_env
@@ -149,8 +151,6 @@ class Configuration:
         self.api_key: dict[str, str] = dict(api_key or {})
         self.api_key_prefix: dict[str, str] = dict(api_key_prefix or {})
         self.access_token = access_token
-        self.username = username
-        self.password = password
         self.verify_ssl = verify_ssl
         self.ssl_ca_cert = ssl_ca_cert
         """CA bundle to verify the server with; None means certifi's bundle."""
@@ -174,7 +174,9 @@ class Configuration:
     @property
     def host(self) -> str:
         """The API's base URL, ``.../api/v1`` (Airflow 2) or ``.../api/v2`` (Airflow 3); given without
-        either, the client asks the server which it has, once, and sets it here."""
+        either, the client asks the server which it has, once, and sets it here. A ``user:password@`` in
+        it is taken out and used as ``username`` and ``password`` (unless those are set), so the URL
+        shown anywhere never holds a credential."""
         return self._host
 
     @host.setter
@@ -186,6 +188,11 @@ class Configuration:
                 f"host must be an http:// or https:// URL (http://127.0.0.1:8080/api/v2), not {redact_url(host)!r}",
                 ["host"],
             )
+        if "@" in parts.netloc:
+            user, _, password = parts.netloc.rpartition("@")[0].partition(":")
+            self.username = self.username if self.username is not None else unquote(user)
+            self.password = self.password if self.password is not None else unquote(password)
+            host = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
         self._host = host
 
     @property
