@@ -19,7 +19,13 @@ setup(
     packages=find_packages(include=["airflow_python_sdk", "airflow_python_sdk.*"]),
     package_data={"airflow_python_sdk": ["py.typed"]},
     install_requires=(HERE / "requirements.txt").read_text().split(),
-    extras_require={"progress": ["tqdm"], "cli": ["click>=8.1", "rich>=13", "PyYAML>=6"]},
+    extras_require={
+        "progress": ["tqdm"],
+        "cli": ["click>=8.1", "rich>=13", "PyYAML>=6"],
+        "aws": ["boto3>=1.34"],
+        "google": ["google-auth>=2.20"],
+        "keyring": ["keyring>=24"],
+    },
     entry_points={"console_scripts": ["airflow-sdk = airflow_python_sdk.cli:main"]},
     keywords=["Apache Airflow", "REST API", "client", "SDK"],
     classifiers=[
