@@ -217,6 +217,14 @@ def test_without_google_auth_the_error_names_the_extra(monkeypatch: pytest.Monke
     assert str(error.value) == "GoogleAuth needs the google extra: pip install '.[google]' (google-auth)"
 
 
+def test_it_is_exported_lazily_and_takes_only_credentials() -> None:
+    from airflow_python_sdk import auth
+
+    assert auth.GoogleAuth is GoogleAuth
+    with pytest.raises(sdk.ApiTypeError, match="GoogleAuth takes google-auth credentials, not str"):
+        GoogleAuth("ya29.a-token-is-no-credentials")  # type: ignore[arg-type]
+
+
 # --- refresh: before expiry, after a 401, many threads -------------------------------------------------------
 
 
