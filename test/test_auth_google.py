@@ -136,6 +136,11 @@ def key_info(key: rsa.RSAPrivateKey, token_uri: str) -> dict[str, str]:
     }
 
 
+def account(info: dict[str, str], scopes: list[str] | None = None) -> service_account.Credentials:
+    """The real google-auth service-account credentials of a key file's JSON."""
+    return service_account.Credentials.from_service_account_info(info, scopes=scopes)  # type: ignore[no-untyped-call,no-any-return]
+
+
 def client(composer: Composer, auth: GoogleAuth, api: str = "/api/v1", **options: Any) -> ApiClient:
     return ApiClient(Configuration(host=composer.server.url + api, auth=auth, retries=0, **options))
 
@@ -161,7 +166,7 @@ def test_a_service_accounts_token_is_sent_to_airflow_2_and_3(
     key: rsa.RSAPrivateKey, tokens: TokenService, composer: Composer, api: str
 ) -> None:
     info = key_info(key, tokens.server.url + "/token")
-    auth = GoogleAuth(service_account.Credentials.from_service_account_info(info, scopes=[CLOUD_PLATFORM]))
+    auth = GoogleAuth(account(info, [CLOUD_PLATFORM]))
     with client(composer, auth, api) as api_client:
         runs = DAGRunApi(api_client)
         assert runs.get_dag_run("d", "r").dag_run_id == "r"
@@ -175,7 +180,7 @@ def test_a_service_accounts_token_is_sent_to_airflow_2_and_3(
 def test_credentials_without_scopes_get_the_scopes_given(
     key: rsa.RSAPrivateKey, tokens: TokenService, composer: Composer
 ) -> None:
-    unscoped = service_account.Credentials.from_service_account_info(key_info(key, tokens.server.url + "/token"))
+    unscoped = account(key_info(key, tokens.server.url + "/token"))
     auth = GoogleAuth(unscoped, scopes=("openid", "https://www.googleapis.com/auth/userinfo.email"))
     with client(composer, auth) as api_client:
         DAGRunApi(api_client).get_dag_run("d", "r")
@@ -233,7 +238,7 @@ def test_a_token_about_to_expire_is_refreshed_before_use(
 ) -> None:
     tokens.lifetime = MARGIN + 2.5  # google-auth calls it valid for 2.5 s, then refreshes ahead of its expiry
     info = key_info(key, tokens.server.url + "/token")
-    auth = GoogleAuth(service_account.Credentials.from_service_account_info(info, scopes=[CLOUD_PLATFORM]))
+    auth = GoogleAuth(account(info, [CLOUD_PLATFORM]))
     with client(composer, auth) as api_client:
         runs = DAGRunApi(api_client)
         runs.get_dag_run("d", "r")
@@ -252,7 +257,7 @@ def test_a_401_causes_one_refresh_and_one_resend(
     key: rsa.RSAPrivateKey, tokens: TokenService, composer: Composer
 ) -> None:
     info = key_info(key, tokens.server.url + "/token")
-    auth = GoogleAuth(service_account.Credentials.from_service_account_info(info, scopes=[CLOUD_PLATFORM]))
+    auth = GoogleAuth(account(info, [CLOUD_PLATFORM]))
     with client(composer, auth, "/api/v2") as api_client:
         runs = DAGRunApi(api_client)
         runs.get_dag_run("d", "r")
@@ -273,7 +278,7 @@ def test_many_threads_cause_one_refresh_at_first_use_and_after_a_401(
 ) -> None:
     tokens.delay = 0.3  # the other threads reach the provider while the first one is refreshing
     info = key_info(key, tokens.server.url + "/token")
-    auth = GoogleAuth(service_account.Credentials.from_service_account_info(info, scopes=[CLOUD_PLATFORM]))
+    auth = GoogleAuth(account(info, [CLOUD_PLATFORM]))
     with client(composer, auth, connection_pool_maxsize=8) as api_client, ThreadPoolExecutor(8) as pool:
         runs = DAGRunApi(api_client)
         start = threading.Barrier(8)
@@ -302,7 +307,7 @@ def test_a_refused_refresh_raises_unauthorized_naming_what_failed(
 ) -> None:
     tokens.refusal = Reply(status=400, json={"error": "invalid_grant", "error_description": "Invalid JWT Signature."})
     info = key_info(key, tokens.server.url + "/token")
-    auth = GoogleAuth(service_account.Credentials.from_service_account_info(info, scopes=[CLOUD_PLATFORM]))
+    auth = GoogleAuth(account(info, [CLOUD_PLATFORM]))
     with client(composer, auth) as api_client, pytest.raises(sdk.UnauthorizedException) as refused:
         DAGRunApi(api_client).get_dag_run("d", "r")
     error = refused.value
@@ -317,7 +322,7 @@ def test_a_token_service_failure_is_a_service_exception_and_unreachable_is_a_con
 ) -> None:
     tokens.refusal = Reply(status=502, body="<html>bad gateway</html>", headers={"Content-Type": "text/html"})
     info = key_info(key, tokens.server.url + "/token")
-    auth = GoogleAuth(service_account.Credentials.from_service_account_info(info, scopes=[CLOUD_PLATFORM]))
+    auth = GoogleAuth(account(info, [CLOUD_PLATFORM]))
     with client(composer, auth) as api_client:
         with pytest.raises(sdk.ServiceException, match=r"GoogleAuth could not refresh.*bad gateway") as failed:
             DAGRunApi(api_client).get_dag_run("d", "r")
@@ -325,7 +330,7 @@ def test_a_token_service_failure_is_a_service_exception_and_unreachable_is_a_con
     with RecordingServer() as gone:
         closed = gone.url
     info = key_info(key, closed + "/token")
-    auth = GoogleAuth(service_account.Credentials.from_service_account_info(info, scopes=[CLOUD_PLATFORM]))
+    auth = GoogleAuth(account(info, [CLOUD_PLATFORM]))
     unreachable = pytest.raises(sdk.ApiConnectionError, match="GoogleAuth could not reach Google's token service")
     with client(composer, auth) as api_client, unreachable:
         DAGRunApi(api_client).get_dag_run("d", "r")
@@ -338,7 +343,7 @@ def test_the_key_and_tokens_never_show_in_repr_logs_or_errors(
     caplog.set_level(logging.DEBUG)  # every logger: the SDK's, urllib3's
     caplog.set_level(logging.DEBUG, logger="google")  # and google-auth's own request log
     info = key_info(key, tokens.server.url + "/token")
-    auth = GoogleAuth(service_account.Credentials.from_service_account_info(info, scopes=[CLOUD_PLATFORM]))
+    auth = GoogleAuth(account(info, [CLOUD_PLATFORM]))
     texts = [repr(auth)]
     with client(composer, auth, "/api/v2", debug=True) as api_client:
         runs = DAGRunApi(api_client)
