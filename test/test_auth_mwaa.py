@@ -16,9 +16,10 @@ import json
 import logging
 import secrets
 import ssl
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -28,8 +29,9 @@ import trustme
 
 from airflow_python_sdk import ApiClient, ApiValueError, Configuration, UnauthorizedException
 from airflow_python_sdk.api.monitoring_api import MonitoringApi
-from airflow_python_sdk.auth import MwaaAuth
+from airflow_python_sdk.auth import MwaaAuth, RequestInfo
 from airflow_python_sdk.exceptions import ApiException
+from airflow_python_sdk.rest import RESTClientObject, RESTResponse
 
 from recording_server import Recorded, RecordingServer, Reply
 
@@ -353,8 +355,7 @@ def test_a_web_server_that_takes_no_token_says_so(mwaa: tuple[FakeMwaa, Recordin
 def test_secrets_never_shown(mwaa: tuple[FakeMwaa, RecordingServer], caplog: pytest.LogCaptureFixture) -> None:
     """The web token, the session cookie and the JWT: not in repr, not in DEBUG logs, not in an error's text."""
     fake, _ = mwaa
-    caplog.set_level(logging.DEBUG, logger="airflow_python_sdk")
-    caplog.set_level(logging.DEBUG, logger="urllib3")
+    caplog.set_level(logging.DEBUG)  # every logger: the SDK's, urllib3's, botocore's (which logs AWS answers' bodies)
     shown: list[str] = []
     handed_out: list[str] = []
     for generation in (2, 3):
@@ -376,6 +377,7 @@ def test_secrets_never_shown(mwaa: tuple[FakeMwaa, RecordingServer], caplog: pyt
     everything = "\n".join(shown)
     assert "MwaaAuth('my-environment', 'eu-west-1')" in everything
     assert any("/version" in r.getMessage() for r in caplog.records)  # the DEBUG log did record the calls
+    assert any('"WebToken": "***"' in r.getMessage() for r in caplog.records)  # and botocore's CreateWebLoginToken
     for secret in fake.issued + handed_out:
         assert secret not in everything
 
@@ -391,3 +393,52 @@ def test_a_login_answered_with_a_redirect(mwaa: tuple[FakeMwaa, RecordingServer]
     web, server = web_server(fake, 2, redirect=True)
     with server, ApiClient(Configuration(host=server.url + web.api, auth=MwaaAuth(ENV), retries=0)) as client:
         assert MonitoringApi(client).get_version().version == fake.airflow_version
+
+
+@pytest.mark.parametrize("generation", [2, 3])
+def test_a_login_redirect_is_not_followed_where_send_can_say_so(
+    mwaa: tuple[FakeMwaa, RecordingServer], generation: int
+) -> None:
+    """A send taking ``redirect=False`` (urllib3's, through the client's pool): the cookie of a 302 is read."""
+    fake, _ = mwaa
+    web, server = web_server(fake, generation, redirect=True)
+    rest = RESTClientObject(Configuration(host=server.url + web.api, retries=0))
+
+    def send(
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        redirect: bool = True,
+    ) -> RESTResponse:
+        return RESTResponse(
+            rest.pool_manager.urlopen(method, url, body=body, headers=headers, redirect=redirect), 0, url
+        )
+
+    with server:
+        auth = MwaaAuth(ENV)
+        sent = auth.headers(RequestInfo("GET", server.url + web.api + "/version", server.url, web.api[-2:], send))
+    (value,) = web.handed_out
+    assert sent == ({"Cookie": f"session={value}"} if generation == 2 else {"Authorization": f"Bearer {value}"})
+    assert [(r.method, r.path) for r in server.requests] == [("POST", web.login_path)]  # no POST to /home
+
+
+def test_without_boto3_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "boto3", None)  # what Python does for a module that is not installed
+    with pytest.raises(ImportError) as caught:
+        MwaaAuth(ENV)
+    assert str(caught.value) == "MwaaAuth needs the aws extra: pip install '.[aws]' (boto3)"
+
+
+def test_a_host_without_its_api_is_refused_unsent(mwaa: tuple[FakeMwaa, RecordingServer]) -> None:
+    fake, endpoint = mwaa
+    info = RequestInfo(
+        "GET",
+        "https://mwaa.example/dags",
+        "https://mwaa.example",
+        None,
+        RESTClientObject(Configuration(host="https://mwaa.example")).request,
+    )
+    with pytest.raises(ApiValueError, match=r"/api/v1 or /api/v2: use MwaaAuth.configuration\(\)"):
+        MwaaAuth(ENV).headers(info)
+    assert endpoint.requests == [] and fake.issued == []

@@ -7,28 +7,26 @@ cookie sent on ``/api/v1`` calls; Airflow 3 environments at ``/pluginsv2/aws_mwa
 the ``_token`` cookie, a JWT sent as ``Authorization: Bearer`` on ``/api/v2``. It logs in on first use, again
 when the JWT nears its ``exp`` and after a 401 (the session ended); many threads cause one login.
 
-Private web servers (``WebserverAccessMode`` ``PRIVATE_ONLY``): ``MwaaAuth`` works from wherever the VPC
-endpoint is reachable (inside the VPC, a VPN, a bastion). From outside, AWS offers ``InvokeRestApi``
-(``airflow:InvokeRestApi``): one signed call relaying one Airflow request, JSON in and out only, a path of at
-most 64 characters after ``/api/vN``, query parameters as a JSON object, a 10-second timeout and a 6 MB answer,
-errors as ``RestApiClientException``/``RestApiServerException``. The SDK does not use it: it is a transport,
-not a credential (it replaces the HTTP request rather than adding headers to it), and its limits would break
-longer paths, text answers (logs, DAG sources) and large pages; call ``boto3``'s ``invoke_rest_api`` directly.
+Private web servers (``WebserverAccessMode`` ``PRIVATE_ONLY``): ``MwaaAuth`` works wherever the VPC endpoint
+is reachable (inside the VPC, a VPN, a bastion). From outside, AWS offers ``InvokeRestApi`` (Airflow 2.4.3 and
+later, ``airflow:InvokeRestApi``): one signed call relaying one Airflow request, JSON in and out only, a path
+of at most 64 characters after ``/api/vN``, query parameters as a JSON object, a 10-second timeout, a 6 MB
+answer, errors as ``RestApiClientException``/``RestApiServerException``. The SDK does not use it: it is a
+transport, not a credential (it replaces the HTTP request instead of adding headers to it), and its limits
+would break longer paths, text answers (logs, DAG sources) and large pages; call boto3's ``invoke_rest_api``.
 """
 
 from __future__ import annotations
 
+import inspect
+import logging
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from airflow_python_sdk.auth._base import RequestInfo, Token, TokenCache, jwt_lifetime
-from airflow_python_sdk.exceptions import (
-    ApiConnectionError,
-    ApiValueError,
-    UnauthorizedException,
-    exception_for_status,
-)
+from airflow_python_sdk.exceptions import ApiConnectionError, ApiValueError, UnauthorizedException, exception_for_status
 
 if TYPE_CHECKING:
     from airflow_python_sdk.configuration import Configuration
@@ -42,6 +40,21 @@ _HINTS = {
     "ResourceNotFoundException": "check the environment's name and region",
     "ValidationException": "check the environment's name",
 }
+_WEB_TOKEN = re.compile(rb'"WebToken"\s*:\s*"[^"]*"')
+
+
+class _HideWebToken(logging.Filter):
+    """botocore logs each AWS answer's body at DEBUG (``botocore.parsers``): the web token is shown as ``***``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(isinstance(a, bytes) and b'"WebToken"' in a for a in record.args):
+            record.args = tuple(
+                _WEB_TOKEN.sub(b'"WebToken": "***"', a) if isinstance(a, bytes) else a for a in record.args
+            )
+        return True
+
+
+_HIDE_WEB_TOKEN = _HideWebToken()
 
 
 class MwaaAuth:
@@ -69,6 +82,7 @@ class MwaaAuth:
                 f"MwaaAuth({environment_name!r}) needs a region: give region= or set AWS_DEFAULT_REGION", ["region"]
             ) from None
         self.region: str = self._mwaa.meta.region_name
+        logging.getLogger("botocore.parsers").addFilter(_HIDE_WEB_TOKEN)  # added once, however many providers
         self._session = TokenCache(self._login)
 
     def __repr__(self) -> str:
@@ -81,12 +95,7 @@ class MwaaAuth:
 
     def _aws(self, operation: str) -> dict[str, Any]:
         """The answer of MWAA's ``operation`` for this environment; AWS errors as the SDK's, naming it."""
-        from botocore.exceptions import (
-            BotoCoreError,
-            ClientError,
-            NoCredentialsError,
-            PartialCredentialsError,
-        )
+        from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError, PartialCredentialsError
 
         where = f"MwaaAuth({self.environment_name!r}, {self.region!r})"
         try:
@@ -109,10 +118,17 @@ class MwaaAuth:
             raise ApiConnectionError(f"{where}: {operation} failed: {exc}") from exc
 
     def _login(self, request: RequestInfo) -> Token:
-        path, cookie = LOGIN_PATHS[_generation(request)]
+        login = LOGIN_PATHS.get(request.api_version or "")
+        if login is None:
+            raise ApiValueError(
+                "MwaaAuth needs a host ending in /api/v1 or /api/v2: use MwaaAuth.configuration()", ["host"]
+            )
+        path, cookie = login
         web_token = self._aws("create_web_login_token")["WebToken"]
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/html,application/json"}
-        answer = request.send("POST", request.server_root + path, headers, urlencode({"token": web_token}).encode())
+        send: Any = request.send  # the cookie is in the login's own answer: not its redirect's, where send can say so
+        stay = {"redirect": False} if "redirect" in inspect.signature(send).parameters else {}
+        answer = send("POST", request.server_root + path, headers, urlencode({"token": web_token}).encode(), **stay)
         value = next((v for k, v in _cookies(answer.headers) if k == cookie and v), None)
         if value is None:
             raise UnauthorizedException(
@@ -155,15 +171,6 @@ class MwaaAuth:
         options.setdefault("airflow_version", version)
         api = "v1" if int(version.split(".")[0]) < 3 else "v2"
         return Configuration(host=f"{root}/api/{api}", auth=auth, **options)
-
-
-def _generation(request: RequestInfo) -> str:
-    if request.api_version not in LOGIN_PATHS:
-        raise ApiValueError(
-            "MwaaAuth needs a host ending in /api/v1 (Airflow 2) or /api/v2 (Airflow 3): use MwaaAuth.configuration()",
-            ["host"],
-        )
-    return request.api_version
 
 
 def _cookies(headers: Any) -> list[tuple[str, str]]:
