@@ -10,6 +10,7 @@ import logging
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -356,6 +357,9 @@ def test_the_key_and_tokens_never_show_in_repr_logs_or_errors(
         with pytest.raises(sdk.UnauthorizedException) as refused:  # a 401, then the refresh is refused
             runs.get_dag_run("d", "r")
         texts.append(str(refused.value))
+    shown = "".join(traceback.format_exception(refused.value))  # what an uncaught error prints
+    assert "invalid_grant: bad" in shown and "RefreshError" not in shown  # the SDK's error, not google-auth's
+    texts.append(shown)
     assert len(tokens.issued) == 2 and composer.server.requests  # the secrets were really made and used
     assert composer.server.requests[0].headers["Authorization"] == f"Bearer {tokens.issued[0]}"
     logged = "\n".join(f"{r.getMessage()} {vars(r)}" for r in caplog.records)
