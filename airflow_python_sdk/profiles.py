@@ -341,7 +341,6 @@ def save_profile(
         if key not in OPTIONAL:
             profile.setting(key)
     parser = _parser(file)
-    parser.remove_section(name)
     parser[name] = {"url": profile.url, "auth": profile.auth, **profile.settings}
     _write(parser, file)
     return profile

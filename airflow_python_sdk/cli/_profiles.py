@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from airflow_python_sdk import profiles as p
-from airflow_python_sdk.cli._app import PROG, Group, _settings, note, show
+from airflow_python_sdk.cli._app import PROG, Group, _output, _settings, note, show
 
 __all__ = ["groups"]
 
@@ -43,6 +43,8 @@ def _list() -> None:
     found = p.load_profiles(path)
     if not found:
         note(f"no profiles in {path}; add one with: {PROG} profiles add NAME --url URL --auth KIND")
+        if _output() == "table":
+            return  # JSON and YAML say []
     rows = [{"profile": n, "url": f.url, "auth": f.auth, "default": n == default} for n, f in found.items()]
     show(rows, "profile url auth default")
 
@@ -84,7 +86,7 @@ def _login(profile: str | None) -> None:
     if what is None:
         raise click.UsageError(f"profile {name!r} has auth = {kind}: it keeps no secret to log in with")
     if sys.stdin.isatty():
-        value = click.prompt(f"{what.capitalize()} for profile {name!r}", hide_input=True)
+        value = click.prompt(f"{what.capitalize()} for profile {name!r}", hide_input=True, err=True)
     else:
         value = sys.stdin.readline().rstrip("\r\n")
     where = p.store_secret(name, value, p.config_path())
