@@ -375,6 +375,11 @@ class ApiClient:
         try:
             response = self.rest_client.send(method, url, headers, body, preload, timeout)
         except ApiException as exc:
+            own = exc.request == f"{method} {redact_url(url.split('?', 1)[0])}"  # not a provider's login
+            if exc.status == 405 and own and self.configuration.api_version == "v1":
+                exc.reason = f"{exc.reason}: Airflow 2 takes {method} here; if the server is Airflow 3, use " + (
+                    f"{redact_url(self.configuration.server_root)}/api/v2 or the bare URL"
+                )
             why = _why_no_route(op, self.configuration.api_version) if exc.status == 404 and _no_route(exc) else None
             if why:
                 raise UnsupportedOperationError(

@@ -22,7 +22,9 @@ OpenApiException
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +52,7 @@ __all__ = [
     "ServiceException",
     "WaitTimeoutError",
     "exception_for_status",
+    "body_excerpt",
 ]
 
 PathToItem = Sequence[str | int]
@@ -58,6 +61,21 @@ PathToItem = Sequence[str | int]
 MAX_BODY_IN_MESSAGE = 2000
 """How much of a response body an exception's text shows; ``body`` itself keeps all of it."""
 SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+
+
+MAX_HTML_IN_MESSAGE = 300
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+
+
+def body_excerpt(body: str) -> str:
+    """A body as an error shows it: at most :data:`MAX_BODY_IN_MESSAGE` characters; an HTML page (a proxy's or
+    the web UI's) as its text without markup, at most :data:`MAX_HTML_IN_MESSAGE` characters."""
+    if body.lstrip()[:1] == "<":
+        body = "HTML page: " + html.unescape(" ".join(_TAG.sub(" ", body).split()))
+        limit = MAX_HTML_IN_MESSAGE
+    else:
+        limit = MAX_BODY_IN_MESSAGE
+    return body if len(body) <= limit else body[:limit] + " ..."
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
@@ -217,8 +235,7 @@ class ApiException(OpenApiException):
         if self.headers:
             text += f"HTTP response headers: {redact_headers(self.headers)}\n"
         if self.body:
-            shown = self.body if len(self.body) <= MAX_BODY_IN_MESSAGE else self.body[:MAX_BODY_IN_MESSAGE] + " ..."
-            text += f"HTTP response body: {shown}\n"
+            text += f"HTTP response body: {body_excerpt(self.body)}\n"
         return text
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
-from urllib.request import getproxies_environment, proxy_bypass_environment
+from urllib.request import getproxies_environment, proxy_bypass_environment  # type: ignore[attr-defined]
 
 from airflow_python_sdk.auth import NO_CREDENTIALS, AuthProvider, RequestInfo, SettingsAuth
 from airflow_python_sdk.configuration import (
@@ -272,7 +272,10 @@ class RESTClientObject:
         info = RequestInfo(method, url, c.server_root, c.api_version, self.request)
         sent = self.auth.headers(info)
         try:
-            return self.request(method, url, {**headers, **sent}, body, preload_content, timeout, sent)
+            answer = self.request(method, url, {**headers, **sent}, body, preload_content, timeout, sent)
+            if preload_content or answer.status != 401 or not sent or not self.auth.renew(sent):
+                return answer  # a streamed answer's error status is its reader's to see
+            answer.drain_conn()
         except UnauthorizedException as exc:
             if not sent:
                 exc.reason = f"{exc.reason or 'Unauthorized'}: {NO_CREDENTIALS}"
@@ -291,15 +294,16 @@ class RESTClientObject:
         preload_content: bool = True,
         timeout: Timeout | None = None,
         secret: Iterable[str] = (),
+        redirect: bool = True,
     ) -> Any:
         """Send one request as it is; return a :class:`RESTResponse`, or urllib3's response unread.
 
         With ``preload_content`` an error status raises the matching :class:`ApiException`. The headers
         named in ``secret`` (beside Authorization, cookies and API-key headers) are dropped when a redirect
-        leads to another origin.
+        leads to another origin; ``redirect=False`` answers a redirect as it came (a login's cookie with it).
         """
         started = time.perf_counter()
-        extra = {}
+        extra: dict[str, Any] = {} if redirect else {"redirect": False}
         removed = self.retries.remove_headers_on_redirect
         if secret and not removed.issuperset(h.lower() for h in secret):
             extra["retries"] = self.retries.new(remove_headers_on_redirect=removed.union(secret))

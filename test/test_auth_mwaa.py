@@ -19,7 +19,7 @@ import ssl
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -31,7 +31,7 @@ from airflow_python_sdk import ApiClient, ApiValueError, Configuration, Unauthor
 from airflow_python_sdk.api.monitoring_api import MonitoringApi
 from airflow_python_sdk.auth import MwaaAuth, RequestInfo
 from airflow_python_sdk.exceptions import ApiException
-from airflow_python_sdk.rest import RESTClientObject, RESTResponse
+from airflow_python_sdk.rest import RESTClientObject
 
 from recording_server import Recorded, RecordingServer, Reply
 
@@ -382,45 +382,16 @@ def test_secrets_never_shown(mwaa: tuple[FakeMwaa, RecordingServer], caplog: pyt
         assert secret not in everything
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ApiException,
-    reason="RequestInfo.send follows redirects: a login answered 302 + Set-Cookie is re-POSTed to its Location "
-    "(urllib3 keeps POST on 302) and the cookie is lost; needs a send that does not follow redirects",
-)
-def test_a_login_answered_with_a_redirect(mwaa: tuple[FakeMwaa, RecordingServer]) -> None:
-    fake, _ = mwaa
-    web, server = web_server(fake, 2, redirect=True)
-    with server, ApiClient(Configuration(host=server.url + web.api, auth=MwaaAuth(ENV), retries=0)) as client:
-        assert MonitoringApi(client).get_version().version == fake.airflow_version
-
-
 @pytest.mark.parametrize("generation", [2, 3])
-def test_a_login_redirect_is_not_followed_where_send_can_say_so(
+def test_a_login_answered_with_a_redirect_keeps_its_cookie(
     mwaa: tuple[FakeMwaa, RecordingServer], generation: int
 ) -> None:
-    """A send taking ``redirect=False`` (urllib3's, through the client's pool): the cookie of a 302 is read."""
+    """The real login answers 302 with Set-Cookie: the cookie is read there, the token never posted on."""
     fake, _ = mwaa
     web, server = web_server(fake, generation, redirect=True)
-    rest = RESTClientObject(Configuration(host=server.url + web.api, retries=0))
-
-    def send(
-        method: str,
-        url: str,
-        headers: Mapping[str, str] | None = None,
-        body: bytes | None = None,
-        redirect: bool = True,
-    ) -> RESTResponse:
-        return RESTResponse(
-            rest.pool_manager.urlopen(method, url, body=body, headers=headers, redirect=redirect), 0, url
-        )
-
-    with server:
-        auth = MwaaAuth(ENV)
-        sent = auth.headers(RequestInfo("GET", server.url + web.api + "/version", server.url, web.api[-2:], send))
-    (value,) = web.handed_out
-    assert sent == ({"Cookie": f"session={value}"} if generation == 2 else {"Authorization": f"Bearer {value}"})
-    assert [(r.method, r.path) for r in server.requests] == [("POST", web.login_path)]  # no POST to /home
+    with server, ApiClient(Configuration(host=server.url + web.api, auth=MwaaAuth(ENV), retries=0)) as client:
+        assert MonitoringApi(client).get_version().version == fake.airflow_version
+    assert not [r for r in server.requests if r.method == "POST" and "login" not in r.path]
 
 
 def test_without_boto3_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,7 +14,7 @@ import base64
 import json
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -29,11 +29,21 @@ __all__ = ["AuthProvider", "RequestInfo", "Send", "Token", "TokenCache", "jwt_li
 class Send(Protocol):
     """Sends one request through the client's connection pool (its TLS, proxy and timeout settings),
     without credentials; raises the SDK's exceptions (:class:`~airflow_python_sdk.ApiException` on an
-    error status)."""
+    error status). ``redirect=False`` answers a redirect as it came (a login's cookie is on the 302);
+    ``preload_content=False`` gives urllib3's response unread, whatever its status (for a library's own
+    transport, such as google-auth's)."""
 
     def __call__(
-        self, method: str, url: str, headers: Mapping[str, str] | None = None, body: bytes | None = None
-    ) -> RESTResponse: ...
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        preload_content: bool = True,
+        timeout: float | tuple[float, float] | None = None,
+        secret: Iterable[str] = (),
+        redirect: bool = True,
+    ) -> Any: ...
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping
 
 from airflow_python_sdk.auth._base import RequestInfo, Token, TokenCache, jwt_lifetime, token_from_answer
-from airflow_python_sdk.exceptions import ApiValueError
+from airflow_python_sdk.exceptions import ApiValueError, NotFoundException
 
 __all__ = ["BasicAuth", "UsernamePassword", "TOKEN_PATH", "basic"]
 
@@ -66,7 +66,12 @@ class UsernamePassword:
     def _login(self, request: RequestInfo) -> Token:
         body = json.dumps({"username": self.username, "password": self._password}).encode()
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
-        answer = request.send("POST", request.server_root + TOKEN_PATH, headers, body)
+        try:
+            answer = request.send("POST", request.server_root + TOKEN_PATH, headers, body)
+        except NotFoundException as exc:  # no token endpoint: not Airflow 3
+            root = request.server_root
+            exc.reason = f"{root} has no Airflow 3 login ({TOKEN_PATH}): if it is Airflow 2, use {root}/api/v1, {root}"
+            raise
         token = token_from_answer(answer, what=f"the answer of POST {TOKEN_PATH}")
         return Token(f"Bearer {token}", jwt_lifetime(token))
 

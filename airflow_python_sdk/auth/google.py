@@ -6,7 +6,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from airflow_python_sdk.auth._base import RequestInfo
+from airflow_python_sdk.auth._base import RequestInfo, Send
 from airflow_python_sdk.exceptions import (
     ApiConnectionError,
     ApiTypeError,
@@ -40,7 +40,7 @@ class GoogleAuth:
     ``credentials`` are any ``google.auth.credentials.Credentials`` (scoped with ``scopes`` when they need
     scopes), else ``google.auth.default(scopes=scopes)``: ``GOOGLE_APPLICATION_CREDENTIALS``, gcloud's
     application-default login, or the metadata server on Google Cloud. Token requests go through google-auth's
-    own urllib3 transport (certifi's CAs; not the client's pool, TLS or proxy settings); google-auth's DEBUG log
+    own urllib3 transport over the client's pool (its TLS, proxy and timeout settings); google-auth's DEBUG log
     (logger ``google``, silent unless configured) shows a service account's signed grant assertion.
 
     :class:`ImportError` without google-auth; :class:`~airflow_python_sdk.ApiValueError` when no default
@@ -57,8 +57,6 @@ class GoogleAuth:
             import google.auth.transport.urllib3
         except ImportError:
             raise ImportError(_MISSING) from None
-        import certifi
-        import urllib3
 
         if credentials is None:
             try:
@@ -69,8 +67,7 @@ class GoogleAuth:
             raise ApiTypeError(f"GoogleAuth takes google-auth credentials, not {type(credentials).__name__}")
         scoped = google.auth.credentials.with_scopes_if_required(credentials, list(scopes))  # type: ignore[no-untyped-call]
         self.credentials: Credentials = scoped
-        http = urllib3.PoolManager(cert_reqs="CERT_REQUIRED", ca_certs=certifi.where())
-        self._transport = google.auth.transport.urllib3.Request(http)  # type: ignore[no-untyped-call]
+        self._transport: Any = None  # google-auth's urllib3 transport, over the client's pool once a request is seen
         self._lock = threading.Lock()
         self._status: int | None = None
         self.refreshes = 0
@@ -92,7 +89,7 @@ class GoogleAuth:
         self._status = None
         try:
             self.credentials.refresh(self._request)  # type: ignore[no-untyped-call]
-        except exceptions.TransportError as exc:
+        except (exceptions.TransportError, ApiConnectionError) as exc:  # the latter from the client's pool
             raise ApiConnectionError(f"GoogleAuth could not reach Google's token service: {_said(exc)}") from None
         except exceptions.GoogleAuthError as exc:
             status = self._status if self._status is not None and self._status >= 400 else None
@@ -102,6 +99,10 @@ class GoogleAuth:
         self.refreshes += 1
 
     def headers(self, request: RequestInfo) -> Mapping[str, str]:
+        if self._transport is None:
+            import google.auth.transport.urllib3
+
+            self._transport = google.auth.transport.urllib3.Request(_Pool(request.send))  # type: ignore[no-untyped-call]
         if not self.credentials.valid:
             with self._lock:
                 if not self.credentials.valid:
@@ -113,6 +114,17 @@ class GoogleAuth:
             if rejected.get("Authorization") == f"Bearer {self.credentials.token}":
                 self._refresh()
         return True
+
+
+class _Pool:
+    """The ``request`` of a urllib3 pool, sent through the client's own (its TLS, proxies and timeouts)."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+
+    def request(self, method: str, url: str, body: Any = None, headers: Any = None, **kw: Any) -> Any:
+        data = body.encode() if isinstance(body, str) else body
+        return self._send(method, url, headers, data, preload_content=False, timeout=kw.get("timeout"))
 
 
 def _said(exc: Exception) -> str:

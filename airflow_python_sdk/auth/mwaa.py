@@ -18,7 +18,6 @@ would break longer paths, text answers (logs, DAG sources) and large pages; call
 
 from __future__ import annotations
 
-import inspect
 import logging
 import re
 from collections.abc import Mapping
@@ -126,9 +125,8 @@ class MwaaAuth:
         path, cookie = login
         web_token = self._aws("create_web_login_token")["WebToken"]
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/html,application/json"}
-        send: Any = request.send  # the cookie is in the login's own answer: not its redirect's, where send can say so
-        stay = {"redirect": False} if "redirect" in inspect.signature(send).parameters else {}
-        answer = send("POST", request.server_root + path, headers, urlencode({"token": web_token}).encode(), **stay)
+        body = urlencode({"token": web_token}).encode()  # the cookie is on the login's own answer, not its redirect's
+        answer = request.send("POST", request.server_root + path, headers, body, redirect=False)
         value = next((v for k, v in _cookies(answer.headers) if k == cookie and v), None)
         if value is None:
             raise UnauthorizedException(
