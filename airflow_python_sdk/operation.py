@@ -39,18 +39,15 @@ from functools import cached_property
 from typing import (
     TYPE_CHECKING,
     Any,
-    Concatenate,
-    Generic,
     Literal,
     ParamSpec,
-    Protocol,
+    TypeAlias,
     TypedDict,
     TypeVar,
     Union,
     cast,
     get_args,
     get_origin,
-    overload,
 )
 
 from airflow_python_sdk.configuration import Timeout
@@ -58,7 +55,9 @@ from airflow_python_sdk.exceptions import ApiTypeError
 from airflow_python_sdk.model_utils import Model
 
 if TYPE_CHECKING:
-    import urllib3
+    from multiprocessing.pool import ApplyResult as AsyncResult
+
+    from urllib3 import BaseHTTPResponse, HTTPHeaderDict
 
     from airflow_python_sdk.api_client import ApiClient
 
@@ -68,9 +67,10 @@ __all__ = [
     "Api",
     "Args",
     "CallOptions",
-    "AsyncResult",
     "BoundMethod",
-    "Method",
+    "submit",
+    "with_http_info",
+    "raw_response",
     "Operation",
     "Param",
     "V2",
@@ -83,23 +83,27 @@ __all__ = [
     "unexpected_keywords",
 ]
 
-S = TypeVar("S")
 P = ParamSpec("P")
 R = TypeVar("R")
-R_co = TypeVar("R_co", covariant=True)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class CallOptions(TypedDict, total=False):
-    """Keywords every API method takes besides its own parameters."""
+    """Keywords every API method takes besides its own parameters.
 
-    async_req: bool
-    """Run in the client's thread pool; the method returns a result whose ``get()`` waits for it."""
-    _preload_content: bool
-    """False returns urllib3's response unread and unchecked."""
+    Three change what a call returns, so type checkers accept only the value that keeps the method's own
+    result (the other still works when run): their typed forms are :func:`submit`, :func:`with_http_info`
+    and :func:`raw_response`.
+    """
+
+    async_req: Literal[False]
+    """True runs the call in the client's thread pool and returns its ``AsyncResult``; typed: :func:`submit`."""
+    _preload_content: Literal[True]
+    """False returns urllib3's response unread and unchecked; typed: :func:`raw_response`."""
     _request_timeout: Timeout | None
     """Seconds, or ``(connect, read)``, for this call instead of the configured timeout."""
-    _return_http_data_only: bool
-    """False returns ``(data, status, headers)``."""
+    _return_http_data_only: Literal[True]
+    """False returns ``(data, status, headers)``; typed: :func:`with_http_info`."""
     _check_input_type: bool
     """False skips the type checks of the arguments (they are still serialised strictly)."""
     _check_return_type: bool
@@ -108,59 +112,25 @@ class CallOptions(TypedDict, total=False):
     """Extra headers for this call, e.g. ``{"Accept": "application/json"}`` for a log's JSON form."""
 
 
-class AsyncResult(Protocol[R_co]):
-    """What ``async_req=True`` returns: a :class:`multiprocessing.pool.ApplyResult` of the call's result."""
-
-    def get(self, timeout: float | None = None) -> R_co:
-        """The result, waiting at most ``timeout`` seconds (:class:`multiprocessing.TimeoutError` after);
-        the call's own exception is raised here."""
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Wait at most ``timeout`` seconds for the call to end."""
-
-    def ready(self) -> bool:
-        """Whether the call has ended."""
-
-    def successful(self) -> bool:
-        """Whether the ended call returned (:class:`ValueError` while it has not ended)."""
+BoundMethod: TypeAlias = Callable[P, R]
+"""An API method bound to its instance (``api.get_dag_runs``), as :func:`paginate` and the helpers take it."""
 
 
-class BoundMethod(Protocol[P, R_co]):
-    """What type checkers see of an API method on an instance (``api.get_dag_run``).
-
-    A plain call returns the declared model ``R_co``; ``async_req=True`` an :class:`AsyncResult` whose
-    ``get()`` waits for it; ``_preload_content=False`` urllib3's response, unread;
-    ``_return_http_data_only=False`` a ``(data, status, headers)`` tuple. Only the plain form checks
-    every argument's type: the others accept any arguments (they are still checked when called).
-    """
-
-    @overload
-    def __call__(self, *args: Any, async_req: Literal[True], **kwargs: Any) -> AsyncResult[R_co]: ...
-    @overload
-    def __call__(self, *args: Any, _preload_content: Literal[False], **kwargs: Any) -> urllib3.BaseHTTPResponse: ...
-    @overload
-    def __call__(
-        self, *args: Any, _return_http_data_only: Literal[False], **kwargs: Any
-    ) -> tuple[R_co, int, urllib3.HTTPHeaderDict]: ...
-    @overload
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R_co: ...
+def submit(method: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> AsyncResult[R]:
+    """Call ``method(*args, **kwargs)`` in its client's thread pool (``async_req=True``), typed:
+    ``submit(api.get_dag_run, "my_dag", "r1").get(timeout=30)`` is a ``DAGRun``; the call's error raises there."""
+    return cast("AsyncResult[R]", cast(Any, method)(*args, async_req=True, **kwargs))
 
 
-class Method(Generic[S, P, R]):
-    """What type checkers see of an API method on its class: bound on an instance it is a
-    :class:`BoundMethod`. At run time the method stays a plain function with an ``operation``."""
+def with_http_info(method: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> tuple[R, int, HTTPHeaderDict]:
+    """``method(*args, **kwargs)`` with ``_return_http_data_only=False``, typed: ``(data, status, headers)``."""
+    return cast("tuple[R, int, HTTPHeaderDict]", cast(Any, method)(*args, _return_http_data_only=False, **kwargs))
 
-    operation: Operation
 
-    @overload
-    def __get__(self, obj: None, owner: type[S]) -> Method[S, P, R]: ...
-    @overload
-    def __get__(self, obj: S, owner: type[S]) -> BoundMethod[P, R]: ...
-    def __get__(self, obj: S | None, owner: type[S]) -> Any:
-        raise NotImplementedError  # never made: `operation` returns the function itself
-
-    def __call__(self, api: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        raise NotImplementedError
+def raw_response(method: Callable[P, Any], /, *args: P.args, **kwargs: P.kwargs) -> BaseHTTPResponse:
+    """``method(*args, **kwargs)`` with ``_preload_content=False``, typed: urllib3's response, unread and
+    unchecked (read it, then ``release_conn()``)."""
+    return cast("BaseHTTPResponse", cast(Any, method)(*args, _preload_content=False, **kwargs))
 
 
 CALL_OPTIONS = frozenset(CallOptions.__annotations__)
@@ -399,7 +369,7 @@ def operation(
     v2: V2 | None = None,
     v1: bool = True,
     headers: Mapping[str, str] | None = None,
-) -> Callable[[Callable[Concatenate[S, P], R]], Method[S, P, R]]:
+) -> Callable[[F], F]:
     """Declare the decorated method as the operation ``method path``; see the module docstring.
 
     ``status`` is the success status when it is not 200 (or 204 for a method returning None);
@@ -408,11 +378,13 @@ def operation(
     ``V2()``. ``headers`` maps parameters sent as HTTP headers to those headers' names. Where Airflow 3's
     operationId is not the method's name, the class body names it too
     (``trigger_dag_run = post_dag_run``), so that type checkers and ``help()`` see it.
+
+    Type checkers see the method itself: its name, parameters and docstring (the decorator returns it).
     """
     if not v1 and v2 is None:
         v2 = V2()
 
-    def declare(func: Callable[Concatenate[S, P], R]) -> Method[S, P, R]:
+    def declare(func: F) -> F:
         params, returns = signature_params(func, set(re.findall(r"{(\w+)}", path)), body, joined, headers or {})
         summary, description, _ = split_doc(func.__doc__ or "")
         success = status or (204 if returns is None else 200)
@@ -421,7 +393,7 @@ def operation(
                        headers=dict(headers or {}))  # fmt: skip
         _OPERATIONS[func.__code__] = op
         func.operation = op  # type: ignore[attr-defined]
-        return cast(Method[S, P, R], func)
+        return func
 
     return declare
 

@@ -1,5 +1,5 @@
-"""Typical user code, checked by test/test_typing.py with ``mypy --strict``: it must type-check cleanly
-and the types it asserts must be the ones mypy infers. It is never run."""
+"""Typical user code, checked by test/test_typing.py with ``mypy --strict`` and pyright (strict): it must
+type-check cleanly and the types it asserts must be the ones both infer. It is never run."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from airflow_python_sdk.models import (
     TaskInstance,
     UpdateDagRunState,
 )
+from airflow_python_sdk.operation import raw_response, submit, with_http_info
 
 
 def configure() -> Configuration:
@@ -83,17 +84,17 @@ def models() -> None:
     print(run.to_dict()["conf"])
     form = ListDagRunsForm(dag_ids=["my_dag"], page_limit=10)
     form.page_offset = 20
-    print(repr(run), run["dag_run_id"], form._repr_html_())
+    print(repr(run), run["dag_run_id"], form.to_json(indent=2))
 
 
 def call_options(api: DAGRunApi) -> None:
-    later = api.get_dag_run("my_dag", "nightly-42", async_req=True)
+    later = submit(api.get_dag_run, "my_dag", "nightly-42", _request_timeout=5)
     assert_type(later.get(timeout=30), DAGRun)
-    run, status, headers = api.get_dag_run("my_dag", "nightly-42", _return_http_data_only=False)
+    run, status, headers = with_http_info(api.get_dag_run, "my_dag", "nightly-42")
     assert_type(run, DAGRun)
     assert_type(status, int)
-    print(headers.get("Content-Type"), api.get_dag_run("my_dag", "nightly-42", _preload_content=False).status)
-    assert_type(api.get_dag_runs("my_dag", async_req=False), DAGRunCollection)
+    print(headers.get("Content-Type"), raw_response(api.get_dag_run, "my_dag", "nightly-42").status)
+    assert_type(api.get_dag_runs("my_dag", async_req=False, _return_http_data_only=True), DAGRunCollection)
 
 
 def errors(api: DAGRunApi) -> None:
