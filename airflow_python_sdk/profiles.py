@@ -133,7 +133,8 @@ class Profile:
         """A setting the profile's ``auth`` kind needs; :class:`ApiValueError` when the profile lacks it."""
         value = self.settings.get(key)
         if not value:
-            raise self.error(key, f"is missing: auth = {self.auth} needs {' and '.join(AUTH_KINDS[self.auth])}")
+            needs = " and ".join(k for k in AUTH_KINDS[self.auth] if k not in OPTIONAL)
+            raise self.error(key, f"is missing: auth = {self.auth} needs {needs}")
         return value
 
     def reference(self, key: str) -> str | None:
@@ -158,7 +159,7 @@ class Profile:
             except OSError as exc:
                 raise self.error(key, f"= {ref}, but the file cannot be read: {exc.strerror}") from None
         elif kind == "keyring":
-            value = _keyring(self, key).get_password(KEYRING_SERVICE, self.name)
+            value = _keyring(self, key)
             if not value:
                 raise self.error(key, f"= keyring:, but the system keyring has no {KEYRING_SERVICE}/{self.name}: "
                                  f"run airflow-sdk auth login --profile {self.name}")  # fmt: skip
@@ -225,12 +226,20 @@ class Profile:
         return options
 
 
-def _keyring(profile: Profile, key: str) -> Any:
+def _keyring(profile: Profile, key: str, store: str | None = None) -> str | None:
+    """The profile's secret in the system keyring (None: it has none), or, given ``store``, that kept there."""
     try:
         import keyring
+        import keyring.errors
     except ImportError:
         raise profile.error(key, "= keyring: needs the keyring extra: pip install '.[keyring]' (keyring)") from None
-    return keyring
+    try:
+        if store is None:
+            return keyring.get_password(KEYRING_SERVICE, profile.name)
+        keyring.set_password(KEYRING_SERVICE, profile.name, store)
+    except keyring.errors.KeyringError as exc:  # no backend on this machine, a locked keychain, ...
+        raise profile.error(key, f"= keyring:, but the system keyring failed: {' '.join(str(exc).split())}") from None
+    return None
 
 
 def _parser(path: Path) -> configparser.ConfigParser:
@@ -379,7 +388,7 @@ def store_secret(name: str | None, value: str, path: str | os.PathLike[str] | No
     if kind == "env":
         raise profile.error(key, f"= {ref}: a variable cannot be stored; export {rest}=... in your shell instead")
     if kind == "keyring":
-        _keyring(profile, key).set_password(KEYRING_SERVICE, profile.name, value)
+        _keyring(profile, key, store=value)
         return f"the system keyring ({KEYRING_SERVICE}/{profile.name})"
     if kind == "file":
         target = Path(rest).expanduser()

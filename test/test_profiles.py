@@ -255,6 +255,23 @@ def test_a_keyring_secret_comes_from_the_system_keyring(cfg: pathlib.Path, plain
     assert keyring.get_password("airflow-sdk", "kr") is None and load_profiles() == {}
 
 
+def test_a_machine_without_a_keyring_backend_is_named(cfg: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """keyring's own "fail" backend, what keyring picks on a machine without a usable one."""
+    write(cfg, "[kr]\nurl = http://h/api/v1\nauth = password\nusername = u\npassword = keyring:\n")
+    before = keyring.get_keyring()
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.core.init_backend()
+    try:
+        for attempt in (lambda: profile_configuration("kr"), lambda: store_secret("kr", "x")):
+            with pytest.raises(ApiValueError) as caught:
+                attempt()
+            assert str(caught.value).startswith(
+                f"profile 'kr' in {cfg}: password = keyring:, but the system keyring failed: No recommended backend"
+            )
+    finally:
+        keyring.set_keyring(before)
+
+
 def test_keyring_without_the_extra_names_it(cfg: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(cfg, "[kr]\nurl = http://h/api/v1\nauth = token\ntoken = keyring:\n")
     monkeypatch.setitem(sys.modules, "keyring", None)  # as if not installed: import keyring raises ImportError
@@ -297,7 +314,7 @@ def test_overrides_win_and_a_credential_given_spares_reading_the_profiles(
         ("auth = none\nusrname = u", "usrname is no setting of a profile; they are airflow_version, audience, auth, "),
         ("auth = none\nverify_ssl = maybe", "verify_ssl must be true or false, not 'maybe'"),
         ("auth = none\ntimeout = soon", "timeout must be seconds (30) or connect,read seconds (10,60), not 'soon'"),
-        ("auth = mwaa", "environment is missing: auth = mwaa needs environment and region"),
+        ("auth = mwaa", "environment is missing: auth = mwaa needs environment\n"),
         ("auth = oauth2\ntoken_url = http://t\nclient_id = c", "client_secret is missing"),
     ],
 )  # fmt: skip
@@ -308,7 +325,8 @@ def test_errors_name_the_profile_the_key_and_the_file(
     write(cfg, f"[other]\nurl = http://h\nauth = none\n[bad]\nurl = http://h/api/v2\n{section}\n")
     with pytest.raises(ApiValueError) as caught:
         profile_configuration("bad").auth.headers(v1())  # a token is read at first use
-    assert str(caught.value).startswith(f"profile 'bad' in {cfg}: {says}"), str(caught.value)
+    message = f"{caught.value}\n"  # "\n" in says: the message ends there
+    assert message.startswith(f"profile 'bad' in {cfg}: {says}"), message
 
 
 def test_an_unknown_profile_lists_those_there_are(cfg: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,15 +14,15 @@ from airflow_python_sdk.cli._app import PROG, Group, _output, _settings, note, s
 
 __all__ = ["groups"]
 
-_REF = "A reference: env:VAR, file:PATH or keyring: (never the secret itself: see auth login)."
+_REF = "A reference (auth {}): env:VAR, file:PATH or keyring:; never the secret itself (see auth login)."
 _ADD_OPTIONS: list[tuple[str, str]] = [
     ("username", "User to log in as (auth password)."),
-    ("password", _REF),
-    ("token", _REF + " (auth token)"),
+    ("password", _REF.format("password")),
+    ("token", _REF.format("token")),
     ("token_file", "A file holding a bearer token another process keeps fresh (auth token_file)."),
     ("token_url", "The OAuth 2 token endpoint (auth oauth2)."),
     ("client_id", "The OAuth 2 client id (auth oauth2)."),
-    ("client_secret", _REF + " (auth oauth2)"),
+    ("client_secret", _REF.format("oauth2")),
     ("scope", "OAuth 2 scopes, space-separated (auth oauth2)."),
     ("audience", "The OAuth 2 audience (auth oauth2)."),
     ("environment", "The MWAA environment's name (auth mwaa)."),
