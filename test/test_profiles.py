@@ -168,6 +168,51 @@ def test_a_missing_config_file_has_no_profiles_and_says_how_to_add_one(cfg: path
     assert "airflow-sdk profiles add NAME --url URL --auth KIND" in str(caught.value)
 
 
+def test_the_cloud_kinds_build_their_providers(
+    cfg: pathlib.Path, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OAuth 2 (its secret by env:), MWAA (boto3, isolated from this machine's AWS config), Google (google-auth's
+    application-default credentials from an authorized-user file)."""
+    adc = write(tmp_path / "adc.json", json.dumps({"type": "authorized_user", "client_id": "c",
+                                                    "client_secret": "s", "refresh_token": "r"}))  # fmt: skip
+    for name, value in {"GOOGLE_APPLICATION_CREDENTIALS": str(adc), "CLIENT_SECRET": "Oauth-S3cret",
+                        "AWS_CONFIG_FILE": str(tmp_path / "none"), "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "none")
+                        }.items():  # fmt: skip
+        monkeypatch.setenv(name, value)
+    for name in ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    write(cfg, """
+[o]
+url = https://h/api/v2
+auth = oauth2
+token_url = https://idp.example.com/oauth2/token
+client_id = airflow-cli
+client_secret = env:CLIENT_SECRET
+scope = airflow.read airflow.write
+[m]
+url = https://h
+auth = mwaa
+environment = my-env
+region = eu-west-1
+[m-no-region]
+url = https://h
+auth = mwaa
+environment = my-env
+[g]
+url = https://composer.example.com
+auth = google
+""")  # fmt: skip
+    oauth2 = profile_configuration("o").auth
+    assert isinstance(oauth2, auth.OAuth2ClientCredentials)
+    assert (oauth2.token_url, oauth2.client_id) == ("https://idp.example.com/oauth2/token", "airflow-cli")
+    assert "Oauth-S3cret" not in repr(oauth2) + repr(load_profiles()["o"])
+    mwaa = profile_configuration("m").auth
+    assert isinstance(mwaa, auth.MwaaAuth) and mwaa.environment_name == "my-env"
+    with pytest.raises(ApiValueError, match="needs a region"):
+        profile_configuration("m-no-region")
+    assert isinstance(profile_configuration("g").auth, auth.GoogleAuth)
+
+
 def test_auth_none_sends_no_credentials(cfg: pathlib.Path) -> None:
     write(cfg, "[open]\nurl = http://127.0.0.1:8080\nauth = none\n")
     config = Configuration.from_profile("open")
