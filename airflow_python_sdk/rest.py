@@ -269,7 +269,7 @@ class RESTClientObject:
         to renew and the request sent once more. A 401 to a request that carried no credential says how to
         give one. The provider's headers never follow a redirect to another origin."""
         c = self.configuration
-        info = RequestInfo(method, url, c.server_root, c.api_version, self.request)
+        info = RequestInfo(method, url, c.server_root, c.api_version, self._provider_send)
         sent = self.auth.headers(info)
         try:
             answer = self.request(method, url, {**headers, **sent}, body, preload_content, timeout, sent)
@@ -284,6 +284,16 @@ class RESTClientObject:
                 raise
         sent = self.auth.headers(info)
         return self.request(method, url, {**headers, **sent}, body, preload_content, timeout, sent)
+
+    def _provider_send(
+        self, method: str, url: str, headers: Mapping[str, str] | None = None, *args: Any, **kw: Any
+    ) -> Any:
+        """:meth:`request` for a provider's own requests: a login at the server also carries the configured
+        ``api_key`` headers (a gateway's key in front of Airflow), nothing else of the configuration."""
+        keys = self.configuration.api_key_headers()
+        if keys and urlsplit(url).netloc == urlsplit(self.configuration.host).netloc:
+            headers = {**keys, **(headers or {})}
+        return self.request(method, url, headers, *args, secret=keys, **kw)
 
     def request(
         self,
