@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import types
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, NamedTuple, Union, get_args, get_origin
 
 from airflow_python_sdk._types import Reader, _reader, check_value, type_name
 from airflow_python_sdk.exceptions import ApiValueError, FieldNotInAnswerError
@@ -17,22 +17,15 @@ _EMPTY: dict[str, Any] = {}
 _MISSING: Any = object()
 
 
-class _FieldSpec:
-    __slots__ = ("doc", "fallback_keys", "key", "nullable", "read_only", "required", "v1_only", "v2_only")
-
-    def __init__(
-        self,
-        nullable: bool,
-        read_only: bool,
-        doc: str,
-        key: str | None,
-        fallback_keys: tuple[str, ...],
-        v2_only: bool = False,
-        v1_only: bool = False,
-        required: bool = False,
-    ) -> None:
-        self.nullable, self.read_only, self.doc, self.key = nullable, read_only, doc, key
-        self.fallback_keys, self.v2_only, self.v1_only, self.required = fallback_keys, v2_only, v1_only, required
+class _FieldSpec(NamedTuple):
+    nullable: bool = False
+    read_only: bool = False
+    doc: str = ""
+    key: str | None = None
+    fallback_keys: tuple[str, ...] = ()
+    v2_only: bool = False
+    v1_only: bool = False
+    required: bool = False
 
 
 def Field(  # noqa: N802 - named like the type checkers' field specifiers it stands for
@@ -73,21 +66,8 @@ class FieldInfo:
     second name of a field (``run_id``).
     """
 
-    __slots__ = (
-        "_absent",
-        "_read",
-        "doc",
-        "fallback_keys",
-        "key",
-        "name",
-        "nullable",
-        "owner",
-        "read_only",
-        "required",
-        "type",
-        "v1_only",
-        "v2_only",
-    )
+    __slots__ = ("_absent", "_read", "doc", "fallback_keys", "key", "name", "nullable", "owner", "read_only",
+                 "required", "type", "v1_only", "v2_only")  # fmt: skip
 
     def __init__(self, owner: str, name: str, tp: Any, spec: _FieldSpec) -> None:
         self.owner, self.name, self.type = owner, name, tp

@@ -54,7 +54,7 @@ class ModelMeta(type):
                 if annotation.startswith("ClassVar"):
                     continue
                 annotation = eval(annotation, module_globals)
-            spec = specs.get(attr) or _FieldSpec(False, False, "", None, ())
+            spec = specs.get(attr) or _FieldSpec()
             fields[attr] = FieldInfo(name, attr, annotation, spec)
             setattr(cls, attr, fields[attr])
         for alias, target in ns.get("_aliases", {}).items():
@@ -81,9 +81,9 @@ class Model(metaclass=ModelMeta):
     attribute_map: ClassVar[dict[str, str]] = {}
     read_only_vars: ClassVar[set[str]] = set()
     _items: ClassVar[FieldInfo | None] = None
+    """A collection's list of items (a model with ``total_entries`` and one list field), else None."""
     _required: ClassVar[tuple[FieldInfo, ...]] = ()
     """The fields a request body must hold (``Field(required=True)``)."""
-    """A collection's list of items (a model with ``total_entries`` and one list field), else None."""
     if TYPE_CHECKING:
         _extra: ClassVar[dict[str, Any]]  # a slot, set only when there is something to keep there (see _extra())
 

@@ -1,4 +1,15 @@
-"""Reading answers: each model's reader, compiled from its fields the first time an answer is read into it."""
+"""Reading answers.
+
+A model class gets a reader the first time an answer is read into it, compiled from its fields:
+straight-line code that makes the server's JSON object (already decoded, and handed over) the model's
+__dict__ and converts each value there (timestamps, enums, UUIDs, nested models), with one test per
+field for a value already of the declared JSON type. Anything else -- a value of another type, one that
+does not parse, a field under another key -- goes to the generic per-field reading (_fix, _take),
+which sets aside what it cannot read. The reader takes any answer; one holding only keys of fields
+read in place teaches it that shape, and answers of that size are then read by code taking those keys
+as given (one lacking any is read as any other). Converting everything at once costs less than on
+first read (a Python call per field), and leaves every field a plain attribute.
+"""
 
 from __future__ import annotations
 
@@ -19,17 +30,6 @@ if TYPE_CHECKING:
     from airflow_python_sdk._model import Model
 
 __all__ = ["_READERS", "_compile_reader", "_copied", "_reader_of"]
-
-
-# A model class gets a reader the first time an answer is read into it, compiled from its fields:
-# straight-line code that makes the server's JSON object (already decoded, and handed over) the model's
-# __dict__ and converts each value there (timestamps, enums, UUIDs, nested models), with one test per
-# field for a value already of the declared JSON type. Anything else -- a value of another type, one that
-# does not parse, a field under another key -- goes to the generic per-field reading (_fix, _take),
-# which sets aside what it cannot read. The reader takes any answer; one holding only keys of fields
-# read in place teaches it that shape, and answers of that size are then read by code taking those keys
-# as given (one lacking any is read as any other). Converting everything at once costs less than on
-# first read (a Python call per field), and leaves every field a plain attribute.
 
 
 def _fix(model: Model, d: dict[str, Any], field: FieldInfo, value: Any) -> int:

@@ -128,16 +128,16 @@ def _read_float(value: Any) -> float:
     raise ValueError(value)
 
 
-def _read_bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise ValueError(value)
+def _exactly(cls: type) -> Reader:
+    def read(value: Any) -> Any:
+        if isinstance(value, cls):
+            return value
+        raise ValueError(value)
+
+    return read
 
 
-def _read_dict(value: Any) -> dict[str, Any]:
-    if isinstance(value, dict):
-        return value
-    raise ValueError(value)
+_read_bool, _read_dict = _exactly(bool), _exactly(dict)
 
 
 def _read_datetime(value: Any) -> dt.datetime:

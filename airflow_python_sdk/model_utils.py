@@ -35,22 +35,6 @@ from airflow_python_sdk._json import json_data, to_json
 from airflow_python_sdk._model import ItemT, Model, ModelMeta, Page
 from airflow_python_sdk._types import check_value, type_name
 
-__all__ = [
-    "Field",
-    "FieldInfo",
-    "Model",
-    "ModelMeta",
-    "OpenEnum",
-    "Page",
-    "ItemT",
-    "StringModel",
-    "parse_datetime",
-    "format_datetime",
-    "check_value",
-    "to_json",
-    "json_data",
-    "type_name",
-    "Unreadable",
-    "MAX_HTML_ROWS",
-    "MAX_HTML_CELL",
-]
+__all__ = ["Field", "FieldInfo", "Model", "ModelMeta", "OpenEnum", "Page", "ItemT", "StringModel", "parse_datetime",
+           "format_datetime", "check_value", "to_json", "json_data", "type_name", "Unreadable", "MAX_HTML_ROWS",
+           "MAX_HTML_CELL"]  # fmt: skip

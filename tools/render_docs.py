@@ -23,10 +23,11 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from airflow_python_sdk._docs import ERROR_TEXT, split_doc  # noqa: E402
 from airflow_python_sdk.configuration import DEFAULT_HOST  # noqa: E402
 from airflow_python_sdk.model.bulk_action import BulkAction  # noqa: E402
 from airflow_python_sdk.model_utils import FieldInfo, Model, OpenEnum, StringModel, type_name  # noqa: E402
-from airflow_python_sdk.operation import ERROR_TEXT, Api, Operation, Param, signature_params, split_doc  # noqa: E402
+from airflow_python_sdk.operation import Api, Operation, Param, signature_params  # noqa: E402
 
 __all__ = ["render_all", "main"]
 
