@@ -393,11 +393,31 @@ def render_model(cls: type) -> str:
     else:
         for f in cls._fields.values():
             nullable = ", none_type" if f.nullable else ""
-            notes = "[optional]" + (" [readonly]" if f.read_only else "")
-            out.append(f"**{f.key}** | {_model_link(f.type)}{nullable} | {f.doc} | {notes}")
+            out.append(f"**{f.key}** | {_model_link(f.type)}{nullable} | {f.doc} | {field_notes(f)}")
         out.append("**any string name** | **bool, date, datetime, dict, float, int, list, str, none_type** | "
-                   "keys a newer server sends are kept as they are | [optional]")  # fmt: skip
+                   "keys a newer server sends are kept as they are | kept as sent")  # fmt: skip
+        out += ["", FIELD_NOTES]
     return "\n".join([*out, "", FOOTER_MODEL]) + "\n"
+
+
+FIELD_NOTES = (
+    "Notes: **always sent**: every answer holds it (a list reads as `[]` without it, anything else raises "
+    "`FieldNotInAnswerError`, as after `fields=[...]`); **may be left out**: reads as `None` when the answer "
+    "lacks it; **may be null**: the server may send `null`; **read-only**: the server's, never sent in a "
+    "request body; **required in a request**: a body without it is refused before sending; **Airflow 3 only** "
+    "/ **Airflow 2 only**: the other generation neither sends it nor takes it (`ApiValueError` when set); "
+    "**also read from**: the key another server release sends it under. A model is built with keywords, all "
+    "of them optional."
+)
+
+
+def field_notes(f: FieldInfo) -> str:
+    """What a model field's row says of it: whether answers always hold it, null, read-only, one generation's."""
+    notes = ["always sent" if f._absent is not None else "may be left out"]
+    notes += ["may be null"] * f.nullable + ["read-only"] * f.read_only + ["required in a request"] * f.required
+    notes += ["Airflow 3 only"] * f.v2_only + ["Airflow 2 only"] * f.v1_only
+    notes += [f"also read from {', '.join(f'`{k}`' for k in f.fallback_keys)}"] if f.fallback_keys else []
+    return "; ".join(notes)
 
 
 def _defined_in(package: str, base: tuple[type, ...]) -> list[type]:
