@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
+from airflow_python_sdk.defaults import evened
 from airflow_python_sdk.exceptions import ApiValueError, not_found
 from airflow_python_sdk.model.clear_task_instances import ClearTaskInstances
 from airflow_python_sdk.model.dag import DAG
@@ -221,10 +222,15 @@ class DAGApi(Api):
         """Clear task instances of a DAG so they run again.
 
         With ``dry_run`` (the server's default) nothing changes; the answer lists what would be cleared.
+        ``reset_dag_runs`` left unset is sent as ``true``, so a cleared task runs again on both generations:
+        Airflow 2's own default (``false``) leaves its run ``failed`` and the task's downstream
+        ``upstream_failed``; Airflow 3's is ``true`` (see :mod:`airflow_python_sdk.defaults`). Pass
+        ``reset_dag_runs=False`` to clear without re-running.
 
         :param dag_id: The DAG id.
         :param clear_task_instances: Which task instances to clear.
         """
+        clear_task_instances = evened("post_clear_task_instances", clear_task_instances)
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation(
@@ -246,10 +252,12 @@ class DAGApi(Api):
         """Set the state of a task (and optionally its relatives) in a DAG run.
 
         With ``dry_run`` (the server's default) nothing changes; the answer lists what would change.
+        Each ``include_*`` left unset is sent as ``false`` (Airflow 2 requires them, Airflow 3 takes ``false``).
 
         :param dag_id: The DAG id.
         :param update_task_instances_state: The task, run, new state and which relatives to include.
         """
+        update_task_instances_state = evened("post_set_task_instances_state", update_task_instances_state)
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("PUT", "/parseDagFile/{file_token}", errors=_READ, status=201, v2=V2())

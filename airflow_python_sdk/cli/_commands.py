@@ -154,8 +154,10 @@ GROUPS: dict[str, tuple[str, list[Cmd]]] = {
         Cmd("list", _TI.get_task_instances, "dag_id dag_run_id", "state", cols=TI),
         Cmd("get", _TI.get_task_instance, _TASK, "map_index", alt=("map_index", _TI.get_mapped_task_instance)),
         Cmd("clear", a.DAGApi.post_clear_task_instances, "dag_id dag_run_id task_ids",
-            "only_failed include_upstream include_downstream dry_run", cols="task_id dag_run_id map_index state",
-            help="Clear task instances of a DAG run (all, or the tasks named) so they run again"),
+            "only_failed include_upstream include_downstream reset_dag_runs:--rerun/--no-rerun dry_run",
+            cols="task_id dag_run_id map_index state",
+            help="Clear task instances of a DAG run (all, or the tasks named) so they run again (--no-rerun: "
+            "only clear them, leaving the run as it is)"),
         Cmd("set-state", _TI.patch_task_instance, f"{_TASK} new_state", "map_index dry_run",
             alt=("map_index", _TI.patch_mapped_task_instance), cols=TI),
         Cmd("note", _TI.set_task_instance_note, f"{_TASK} note", "map_index",
