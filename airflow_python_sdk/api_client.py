@@ -433,6 +433,11 @@ class ApiClient:
         if not models:
             return data
         model = models[0] if len(models) == 1 else _pick_model(models, data)
+        fields = model._by_key
+        if not isinstance(data, dict) or (data and fields and not any(key in fields for key in data)):
+            what = f"a JSON {type(data).__name__}" if not isinstance(data, dict) else f"an object of {_keys(data)}"
+            raise ApiException(response.status, f"{op.id}(): the answer is {what}, not a {model.__name__} "
+                               f"(fields such as {_keys(fields)}): check the host", http_resp=response)  # fmt: skip
         try:
             result = model._from_answer(data)
         except ValueError as exc:
@@ -540,6 +545,12 @@ def _v2_body_and_path(op: Operation, form: V2, body: Any, path: str) -> tuple[An
             raise ApiValueError(f"{op.id}(): Airflow 3 (/api/v2) needs {where}.{name}", [op.id, name])
         path = path.replace(f"{{{name}}}", _quoted(_query_text(value)))
     return body, path
+
+
+def _keys(keys: Any) -> str:
+    """A few of an object's keys, for a message."""
+    names = sorted(keys)
+    return ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
 
 
 def _pick_model(models: tuple[type[Model], ...], data: Any) -> type[Model]:

@@ -30,6 +30,7 @@ from airflow_python_sdk.exceptions import (
     ApiSSLError,
     ApiTimeoutError,
     ApiValueError,
+    ForbiddenException,
     UnauthorizedException,
     exception_for_status,
 )
@@ -42,6 +43,9 @@ __all__ = ["RESTClientObject", "RESTResponse", "RETRY_STATUSES", "BACKOFF_MAX", 
 
 log = logging.getLogger("airflow_python_sdk")
 
+RENEWABLE_403 = frozenset({"Invalid JWT token"})
+"""403 details that mean "this token is no good" rather than "this user may not": Airflow 3 answers 401 only for an
+expired JWT and 403 with this detail for any other invalid one (revoked at logout, signed by a rotated key)."""
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 """Answers that mean "try again later": rate limited, or a proxy or server briefly unavailable."""
 MAX_REDIRECTS = 5
@@ -276,7 +280,9 @@ class RESTClientObject:
             if preload_content or answer.status != 401 or not sent or not self.auth.renew(sent):
                 return answer  # a streamed answer's error status is its reader's to see
             answer.drain_conn()
-        except UnauthorizedException as exc:
+        except (UnauthorizedException, ForbiddenException) as exc:
+            if isinstance(exc, ForbiddenException) and exc.detail not in RENEWABLE_403:
+                raise
             if not sent:
                 exc.reason = f"{exc.reason or 'Unauthorized'}: {NO_CREDENTIALS}"
                 raise

@@ -124,6 +124,8 @@ _PER_START_ENV = (
     "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE",
     "AIRFLOW__CORE__EXECUTION_API_SERVER_URL",
     "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT",
+    "AIRFLOW__API_AUTH__TRUSTED_JWKS_URL",  # a local issuer's, at a port chosen per start
+    "AIRFLOW__API_AUTH__JWT_ISSUER",
 )
 # Both majors.  "{home}", "{base_url}" and "{port}" in settings and commands are filled in per start.
 _COMMON_ENV = {

@@ -11,6 +11,7 @@ import pytest
 
 from airflow_python_sdk import ApiClient, Configuration
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
+from airflow_python_sdk.auth import BearerToken
 
 from airflow_server import AIRFLOW_3_VERSION, AirflowServer, start_airflow
 
@@ -46,3 +47,25 @@ def test_a_token_about_to_expire_is_renewed_before_it_is_refused(short_tokens: A
         ("POST", "/auth/token", "201"),  # the token's exp had passed: a new one first, not a 401
         ("GET", "/api/v2/dags/sdk_example/dagRuns", "200"),
     ]
+
+
+def test_a_token_airflow_calls_invalid_is_renewed(short_tokens: AirflowServer) -> None:
+    """3.3.2 answers 403 "Invalid JWT token" (not 401) for a token it did not sign: renewed like an expired one."""
+    import json
+    import urllib.request
+
+    def login() -> str:
+        body = json.dumps({"username": "admin", "password": "admin"}).encode()
+        request = urllib.request.Request(
+            short_tokens.base_url + "/auth/token", body, {"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return str(json.loads(answer.read())["access_token"])
+
+    header, claims, _ = login().split(".")
+    tokens = iter([f"{header}.{claims}.c2lnbmVkLWJ5LXNvbWVvbmUtZWxzZQ", login()])  # the first one's signature is bad
+    with ApiClient(Configuration(host=short_tokens.api_url, auth=BearerToken(lambda: next(tokens)))) as client:
+        assert DAGRunApi(client).get_dag_runs("sdk_example").total_entries is not None
+    time.sleep(0.5)
+    statuses = [s for _, p, s in _access(short_tokens) if p.startswith("/api/v2/dags/sdk_example/dagRuns")]
+    assert statuses[-2:] == ["403", "200"]

@@ -391,3 +391,15 @@ def test_credentials_in_the_host_url_are_used_and_never_shown(server: RecordingS
         DAGRunApi(client).get_dag_run("d", "r")
     assert server.requests[0].headers["Authorization"] == "Basic " + base64.b64encode(b"ad@min:s3cret:pw").decode()
     assert "s3cret" not in repr(config) + repr(client) + str(error.value) + config.host
+
+
+def test_airflow_3s_403_for_an_invalid_token_renews_and_any_other_403_does_not(server: RecordingServer) -> None:
+    provider = Recording()
+    server.reply(Reply(status=403, json={"detail": "Invalid JWT token"}), Reply(json=RUN))
+    server.reply(Reply(status=403, json={"detail": "Forbidden"}))
+    with _client(server, "v2", auth=provider) as client:
+        api = DAGRunApi(client)
+        assert api.get_dag_run("d", "r").dag_run_id == "r"
+        with pytest.raises(sdk.ForbiddenException):
+            api.get_dag_run("d", "r")
+    assert [r.headers["Authorization"] for r in server.requests] == ["Bearer t1", "Bearer t2", "Bearer t2"]

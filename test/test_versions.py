@@ -140,10 +140,17 @@ def _call(op: Operation, client: ApiClient, args: dict[str, Any]) -> None:
 
 @contextlib.contextmanager
 def _serving(version: str, api: str, **settings: Any) -> Iterator[tuple[RecordingServer, ApiClient]]:
-    """A recording server answering every request with ``{"version": version}`` (and an asset of URI "x", for
-    the look-up of an asset by its URI that some Airflow 3 forms make), and a client of it."""
-    answer = {"version": version, "git_version": None, "assets": [{"id": 1, "uri": "x", "name": "x"}]}
-    with RecordingServer(default=Reply(json=answer)) as server:
+    """A recording server answering ``/version`` with ``{"version": version}``, the look-up of an asset by its URI
+    that some Airflow 3 forms make with an asset of URI "x", and every other request with ``{}``; a client of it."""
+
+    def answer(request: Recorded) -> Reply:
+        if request.path.endswith("/version"):
+            return Reply(json={"version": version, "git_version": None})
+        if request.path.endswith("/assets"):
+            return Reply(json={"assets": [{"id": 1, "uri": "x", "name": "x"}], "total_entries": 1})
+        return Reply(json={})
+
+    with RecordingServer(respond=answer) as server:
         configuration = Configuration(host=f"{server.url}/api/{api}", access_token="t", retries=0, **settings)
         with ApiClient(configuration) as client:
             yield server, client

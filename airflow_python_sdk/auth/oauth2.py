@@ -93,7 +93,7 @@ class OAuth2ClientCredentials:
         else:
             form.update(client_id=self.client_id, client_secret=secret)
         try:
-            answer = request.send("POST", self.token_url, headers, urlencode(form).encode())
+            answer = request.send("POST", self.token_url, headers, urlencode(form).encode(), redirect=False)
         except ApiException as exc:
             raise _refused(exc, self.token_url, secret) from None
         token = token_from_answer(answer, what=f"the answer of {redact_url(self.token_url)}")
