@@ -11,14 +11,21 @@ Airflow 3 sends ``***``) and a variable's value the server masks (``***``) are l
 and reported on stderr as not copied. Import reads the same files (``-``: stdin) and reports each item
 created, updated, skipped or failed (``--on-conflict`` decides for one the server has; an update sets
 only what the file gives, so a password the file lacks is kept); on Airflow 3 it sends one bulk request
-(``PATCH /variables``, ...), on Airflow 2 one request per item; ``--dry-run`` sends no change.
+(``PATCH /variables``, ...), on Airflow 2 one request per item; ``--dry-run`` sends no change and shows
+the results the real run gives where the server keeps to its rules (a refused value shows only then).
+
+Airflow 3 changes only ``slots`` and ``include_deferred`` of ``default_pool`` (Airflow 2 its description
+too): an import there sends only those, and says which other field of the file it left as it was.
+The bulk request holds an action per item, for Airflow 3 stops an action at its first error and names no
+item in its errors; releases before 3.2 take no ``update_mask`` in it: an update there sends the fields
+given without one (the server sets just those), and ``default_pool``'s goes by ``PATCH /pools/default_pool``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import click
@@ -26,6 +33,7 @@ import click
 from airflow_python_sdk.api.connection_api import ConnectionApi
 from airflow_python_sdk.api.pool_api import PoolApi
 from airflow_python_sdk.api.variable_api import VariableApi
+from airflow_python_sdk.api_client import ApiClient
 from airflow_python_sdk.cli._app import Call, Cmd, Failed, describe, note, show
 from airflow_python_sdk.exceptions import ApiException
 from airflow_python_sdk.model.bulk_action import BulkAction
@@ -94,7 +102,8 @@ def _connection_in(connection_id: str, entry: Any) -> tuple[dict[str, Any], str]
 class Kind:
     """How one resource goes to and from its file: the API class's method names, the model and its id field,
     each item's file entry (None: left out) with what was not copied, and the model's fields from an entry;
-    ``whole``: a field the list may lack (Airflow 2 lists connections without ``extra``): then the item is read."""
+    ``whole``: a field the list may lack (Airflow 2 lists connections without ``extra``): then the item is read;
+    ``limited``: the fields Airflow 3 lets change of an item (by its id); its other fields are not sent."""
 
     api: type[Api]
     model: type[Model]
@@ -105,13 +114,14 @@ class Kind:
     indent: int
     sort_keys: bool
     whole: str = ""
+    limited: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
 KINDS = {
     "variables": Kind(VariableApi, Variable, "key", ("get_variables", "post_variables", "patch_variable",
                       "bulk_variables", "get_variable"), _variable_out, _variable_in, 4, True),
     "pools": Kind(PoolApi, Pool, "name", ("get_pools", "post_pool", "patch_pool", "bulk_pools", "get_pool"),
-                  _pool_out, _pool_in, 4, True),
+                  _pool_out, _pool_in, 4, True, limited={"default_pool": ("slots", "include_deferred")}),
     "connections": Kind(ConnectionApi, Connection, "connection_id", ("get_connections", "post_connection",
                         "patch_connection", "bulk_connections", "get_connection"), _connection_out, _connection_in,
                         2, False, whole="extra"),
@@ -152,15 +162,22 @@ def _import(kind: Kind, name: str, call: Call) -> None:
             results[key] = ("created", remark)
         except (ValueError, TypeError) as exc:  # the SDK's ApiValueError and ApiTypeError too
             results[key] = ("failed", str(exc))
-    existing = {item[kind.key] for item in paginate(getattr(api, kind.names[0]))}
+    existing = {item[kind.key]: item for item in paginate(getattr(api, kind.names[0]))}
     conflict = {"overwrite": "updated", "skip": "skipped", "fail": "failed"}[p["on_conflict"]]
-    for key in entities.keys() & existing:
+    for key in entities.keys() & existing.keys():
         remark = results[key][1] if conflict == "updated" else ""
+        if conflict == "updated":
+            entities[key], left = _limit(kind, call.client, entities[key], existing[key])
+            remark = "; ".join(filter(None, [remark, left]))
         results[key] = (conflict, "; ".join(filter(None, ["exists", remark])))
     todo = {k: results[k][0] for k in entities if results[k][0] in ("created", "updated")}
     if not p["dry_run"] and todo:
-        send = _bulk if call.client.api_version == "v2" else _one_by_one
-        for key, why in send(kind, api, entities, todo).items():
+        refused = (
+            _bulk(kind, call.client, api, entities, todo, existing)
+            if call.client.api_version == "v2"
+            else _one_by_one(kind, api, entities, todo)
+        )
+        for key, why in refused.items():
             results[key] = ("failed", why)
     dry = "dry run" if p["dry_run"] else ""
     rows = [{kind.key: k, "result": r, "detail": "; ".join(filter(None, [dry if r != "failed" else "", d]))}
@@ -176,17 +193,74 @@ def _changed(kind: Kind, entity: Model) -> list[str]:
     return [f for f in entity.to_dict() if f != kind.key]
 
 
-def _bulk(kind: Kind, api: Any, entities: dict[str, Model], todo: dict[str, str]) -> dict[str, str]:
-    """Airflow 3: one bulk request (a create action, an update per set of fields given); the items it refused."""
-    actions = [BulkAction.create([entities[k] for k, r in todo.items() if r == "created"], "fail")]
-    masks: dict[tuple[str, ...], list[Model]] = {}
-    for key in (k for k, r in todo.items() if r == "updated"):
-        masks.setdefault(tuple(_changed(kind, entities[key])), []).append(entities[key])
-    actions += [BulkAction.update(group, update_mask=list(mask)) for mask, group in masks.items()]
-    answer = getattr(api, kind.names[3])(BulkBody(actions=[a for a in actions if a.entities]))
-    done = {str(k) for part in (answer.create, answer.update) if part is not None for k in part.success}
-    why = "; ".join(str(e.get("error", e)) for e in answer.errors) or "not applied"
-    return {key: why for key in todo if key not in done}
+def _limit(kind: Kind, client: ApiClient, entity: Model, now: Model) -> tuple[Model, str]:
+    """The update of ``entity`` that the server takes (Airflow 3: only its ``limited`` fields), and which
+    fields the file would change that it leaves as they are ("" if none)."""
+    key, allowed = entity[kind.key], kind.limited.get(entity[kind.key])
+    if client.api_version != "v2" or allowed is None:
+        return entity, ""
+    fields = entity.to_dict()
+    left = [f for f in _changed(kind, entity) if f not in allowed and fields[f] != now.get(f)]
+    kept = kind.model(**{f: v for f, v in fields.items() if f in allowed or f == kind.key})
+    return kept, f"{', '.join(left)} left as it is: Airflow 3 changes only {' and '.join(allowed)} of {key}" * bool(
+        left
+    )
+
+
+def _bulk(
+    kind: Kind, client: ApiClient, api: Any, entities: dict[str, Model], todo: dict[str, str], now: dict[str, Model]
+) -> dict[str, str]:
+    """Airflow 3: one bulk request of an action per item, since the answer's errors (per kind of action, in
+    order) name no item; an update's fields as its ``update_mask`` where the release takes one (3.2+), else
+    without one, holding the server's values (``now``) of the fields the file lacks (the SDK would send
+    ``include_deferred`` false), and a ``limited`` item's by its own PATCH. The items refused, and why."""
+    masked = client.has(getattr(kind.api, kind.names[3]).operation, "actions[].update_mask")
+    alone = {k: r for k, r in todo.items() if r == "updated" and not masked and k in kind.limited}
+    refused = _one_by_one(kind, api, entities, alone)
+    if not masked:
+        entities = {k: _filled(entities[k], now[k]) if todo[k] == "updated" else entities[k] for k in todo}
+    actions = [
+        (key, BulkAction.create([entities[key]], "fail") if result == "created" else
+         BulkAction.update([entities[key]], update_mask=_changed(kind, entities[key]) if masked else None))
+        for key, result in todo.items() if key not in alone
+    ]  # fmt: skip
+    if not actions:
+        return refused
+    try:
+        answer = getattr(api, kind.names[3])(BulkBody(actions=[action for _, action in actions]))
+    except ApiException as exc:  # the whole request refused: nothing applied
+        return {**refused, **_blame([key for key, _ in actions], exc)}
+    parts = {name: answer.get(name) for name in ("create", "update")}
+    done = {str(k) for part in parts.values() if part is not None for k in part.success}
+    errors = {name: iter(part.errors if part is not None else []) for name, part in parts.items()}
+    for key, action in actions:
+        if key not in done:  # a one-item action that did not succeed gave the next error of its kind
+            error = next(errors[action.action], None)
+            refused[key] = str(error.get("error", error)) if isinstance(error, dict) else "not applied"
+    return refused
+
+
+def _filled(entity: Model, now: Model) -> Model:
+    """``entity`` with ``now``'s values of the writable fields it lacks (not a masked one)."""
+    fields = type(entity)._fields
+    known = {f: v for f, v in now.to_dict().items() if f in fields and not fields[f].read_only and v != MASKED}
+    return type(entity)(**{**{f: v for f, v in known.items() if v is not None}, **entity.to_dict()})
+
+
+def _blame(keys: list[str], exc: ApiException) -> dict[str, str]:
+    """Why each item of a refused bulk request (``keys``: by action) failed: a 422's errors go to the item of
+    their ``loc``'s action index; the other items were refused with them, not for themselves."""
+    found: dict[str, dict[str, None]] = {}
+    for error in exc.detail if isinstance(exc.detail, list) else []:
+        loc = error.get("loc", []) if isinstance(error, dict) else []
+        at = next((loc[i + 1] for i, part in enumerate(loc[:-1]) if part == "actions"), None)
+        if isinstance(at, int) and 0 <= at < len(keys):
+            said = f"{exc.status} {loc[-1]}: {error.get('msg')} (given {json.dumps(error.get('input'))})"
+            found.setdefault(keys[at], {})[said] = None
+    if not found:
+        return {key: describe(exc) for key in keys}
+    other = f"not applied: the server refused the whole request for {', '.join(found)}"
+    return {key: "; ".join(found[key]) if key in found else other for key in keys}
 
 
 def _one_by_one(kind: Kind, api: Any, entities: dict[str, Model], todo: dict[str, str]) -> dict[str, str]:
