@@ -292,14 +292,22 @@ class RESTClientObject:
         return self.request(method, url, {**headers, **sent}, body, preload_content, timeout, sent)
 
     def _provider_send(
-        self, method: str, url: str, headers: Mapping[str, str] | None = None, *args: Any, **kw: Any
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        preload_content: bool = True,
+        timeout: Timeout | None = None,
+        secret: Iterable[str] = (),
+        redirect: bool = True,
     ) -> Any:
         """:meth:`request` for a provider's own requests: a login at the server also carries the configured
         ``api_key`` headers (a gateway's key in front of Airflow), nothing else of the configuration."""
         keys = self.configuration.api_key_headers()
         if keys and urlsplit(url).netloc == urlsplit(self.configuration.host).netloc:
             headers = {**keys, **(headers or {})}
-        return self.request(method, url, headers, *args, secret=keys, **kw)
+        return self.request(method, url, headers, body, preload_content, timeout, (*secret, *keys), redirect)
 
     def request(
         self,
