@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
+from airflow_python_sdk._diagnosis import refused, unreadable, wrong_shape
 from airflow_python_sdk._version import __version__
-from airflow_python_sdk.auth._browser import browser_login
 from airflow_python_sdk.configuration import Configuration
 from airflow_python_sdk.exceptions import (
     ApiException,
@@ -24,7 +24,7 @@ from airflow_python_sdk.exceptions import (
 )
 from airflow_python_sdk.model_utils import Model, check_value, format_datetime, json_data, to_json
 from airflow_python_sdk.operation import V2, Args, Only, Operation, unexpected_keywords
-from airflow_python_sdk.rest import RESTClientObject, RESTResponse, redact_url
+from airflow_python_sdk.rest import RESTClientObject, RESTResponse
 from airflow_python_sdk.versions import QUIRKS, SINCE, release
 
 if TYPE_CHECKING:
@@ -375,17 +375,10 @@ class ApiClient:
         try:
             response = self.rest_client.send(method, url, headers, body, preload, timeout)
         except ApiException as exc:
-            own = exc.request == f"{method} {redact_url(url.split('?', 1)[0])}"  # not a provider's login
-            if exc.status == 405 and own and self.configuration.api_version == "v1":
-                exc.reason = f"{exc.reason}: Airflow 2 takes {method} here; if the server is Airflow 3, use " + (
-                    f"{redact_url(self.configuration.server_root)}/api/v2 or the bare URL"
-                )
-            why = _why_no_route(op, self.configuration.api_version) if exc.status == 404 and _no_route(exc) else None
-            if why:
-                raise UnsupportedOperationError(
-                    f"{op.id}(): the server has no route {method} {redact_url(url).split('?')[0]}: {why}"
-                ) from exc
-            raise
+            error = refused(op, exc, method, url, self.configuration)
+            if error is exc:
+                raise
+            raise error from exc
         if not preload:
             return response
         data = self._decode(op, response, options.get("_check_return_type", False), answer, method, url)
@@ -412,32 +405,16 @@ class ApiClient:
         try:
             data = json.loads(response.data)
         except ValueError as exc:
-            if not response.data.strip():
-                raise ApiException(
-                    response.status, "the answer is empty where data was expected", http_resp=response
-                ) from None
-            content_type = response.getheader("Content-Type") or ""
-            html = content_type.startswith("text/html")
-            login = browser_login(method, url, response) if html else None
-            if login is not None:
-                raise login from None
-            if html and op.v2 is not None and op.v2.root is not None:  # the UI's catch-all: no FAB API here
-                raise UnsupportedOperationError(
-                    f"{op.id}(): this Airflow 3 server does not serve {op.v2.root}: {_FAB}"
-                ) from exc
-            why = "an HTML page (a login page, or the web UI: check the host)" if html else f"not valid JSON ({exc})"
-            raise ApiException(response.status, f"the answer is {why}", http_resp=response) from exc
+            raise unreadable(op, response, method, url, exc) from exc
         if answer is not None:
             data = answer(data)
         models = op.models
         if not models:
             return data
         model = models[0] if len(models) == 1 else _pick_model(models, data)
-        fields = model._by_key
-        if not isinstance(data, dict) or (data and fields and not any(key in fields for key in data)):
-            what = f"a JSON {type(data).__name__}" if not isinstance(data, dict) else f"an object of {_keys(data)}"
-            raise ApiException(response.status, f"{op.id}(): the answer is {what}, not a {model.__name__} "
-                               f"(fields such as {_keys(fields)}): check the host", http_resp=response)  # fmt: skip
+        shape = wrong_shape(op, model, data, response)
+        if shape is not None:
+            raise shape
         try:
             result = model._from_answer(data)
         except ValueError as exc:
@@ -450,7 +427,6 @@ class ApiClient:
 _GENERATION = {"v1": "Airflow 2 (/api/v1)", "v2": "Airflow 3 (/api/v2)"}
 _MAJOR = {"v1": 2, "v2": 3}
 _SINCE_V1, _SINCE_V2 = SINCE["v1"], SINCE["v2"]
-_FAB = "users, roles and permissions need the FAB auth manager (apache-airflow-providers-fab) as its auth manager"
 
 _QUOTED: dict[str, str] = {}
 """Path parameters' texts percent-encoded: a script names the same DAG again and again."""
@@ -467,20 +443,6 @@ def _quoted(text: str) -> str:
             _QUOTED.clear()
         _QUOTED[text] = quoted
     return quoted
-
-
-def _no_route(exc: ApiException) -> bool:
-    """Whether a 404 is Flask's (Airflow 2) or Starlette's (Airflow 3) for a path that is no route."""
-    return exc.detail == "Not Found" or "The requested URL was not found on the server" in (exc.body or "")
-
-
-def _why_no_route(op: Operation, api: str | None) -> str | None:
-    """Why a server may lack ``op``'s route, for an operation some servers of ``api`` lack; else None
-    (the 404 then says a resource is missing, or a path parameter broke the path)."""
-    if api == "v2" and op.v2 is not None and op.v2.root:
-        return _FAB
-    needed = SINCE.get(api or "", {}).get(op.id, {}).get("")
-    return f"it needs Airflow {needed} or later" if needed else None
 
 
 def _not_in(op: Operation, name: str, version: str) -> ApiValueError:
@@ -545,12 +507,6 @@ def _v2_body_and_path(op: Operation, form: V2, body: Any, path: str) -> tuple[An
             raise ApiValueError(f"{op.id}(): Airflow 3 (/api/v2) needs {where}.{name}", [op.id, name])
         path = path.replace(f"{{{name}}}", _quoted(_query_text(value)))
     return body, path
-
-
-def _keys(keys: Any) -> str:
-    """A few of an object's keys, for a message."""
-    names = sorted(keys)
-    return ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
 
 
 def _pick_model(models: tuple[type[Model], ...], data: Any) -> type[Model]:

@@ -1,0 +1,78 @@
+"""What a failed call means, said as what to do instead of what the server said.
+
+The dispatcher sends and decodes; when an error status or an answer it cannot read comes back, it asks this
+module for the exception to raise: an operation the server has no route for (its release or auth manager
+lacks it), the other generation's URL (``/api/v1`` of an Airflow 3), a login page where JSON was expected
+(SSO in front of Airflow), or an answer of another shape than the operation's model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from airflow_python_sdk.auth._browser import browser_login
+from airflow_python_sdk.configuration import redact_url
+from airflow_python_sdk.exceptions import ApiException, OpenApiException, UnsupportedOperationError
+from airflow_python_sdk.versions import SINCE
+
+if TYPE_CHECKING:
+    from airflow_python_sdk.configuration import Configuration
+    from airflow_python_sdk.model_utils import Model
+    from airflow_python_sdk.operation import Operation
+    from airflow_python_sdk.rest import RESTResponse
+
+__all__ = ["FAB", "refused", "unreadable", "wrong_shape"]
+
+FAB = "users, roles and permissions need the FAB auth manager (apache-airflow-providers-fab) as its auth manager"
+
+
+def refused(op: Operation, exc: ApiException, method: str, url: str, configuration: Configuration) -> OpenApiException:
+    """The exception for an error status answering ``op``'s own request: ``exc``, its reason completed when
+    the status says more than the server did, or :class:`UnsupportedOperationError` for a missing route."""
+    api = configuration.api_version
+    if exc.status == 405 and api == "v1" and exc.request == f"{method} {redact_url(url.split('?', 1)[0])}":
+        root = redact_url(configuration.server_root)
+        exc.reason = f"{exc.reason}: Airflow 2 takes {method} here; if the server is Airflow 3, use {root}/api/v2"
+    no_route = exc.detail == "Not Found" or "The requested URL was not found on the server" in (exc.body or "")
+    if exc.status == 404 and no_route:  # Starlette's (Airflow 3) or Flask's (Airflow 2): a path that is no route
+        needed = SINCE.get(api or "", {}).get(op.id, {}).get("")
+        why = (
+            FAB
+            if api == "v2" and op.v2 is not None and op.v2.root
+            else needed and f"it needs Airflow {needed} or later"
+        )
+        if why:
+            return UnsupportedOperationError(
+                f"{op.id}(): the server has no route {method} {redact_url(url).split('?')[0]}: {why}"
+            )
+    return exc
+
+
+def unreadable(op: Operation, response: RESTResponse, method: str, url: str, error: ValueError) -> OpenApiException:
+    """The exception for a success answer that is no JSON: empty, a login page, the web UI, or broken."""
+    if not response.data.strip():
+        return ApiException(response.status, "the answer is empty where data was expected", http_resp=response)
+    html = (response.getheader("Content-Type") or "").startswith("text/html")
+    login = browser_login(method, url, response) if html else None
+    if login is not None:
+        return login
+    if html and op.v2 is not None and op.v2.root is not None:  # Airflow 3's UI catch-all: no FAB API here
+        return UnsupportedOperationError(f"{op.id}(): this Airflow 3 server does not serve {op.v2.root}: {FAB}")
+    why = "an HTML page (a login page, or the web UI: check the host)" if html else f"not valid JSON ({error})"
+    return ApiException(response.status, f"the answer is {why}", http_resp=response)
+
+
+def wrong_shape(op: Operation, model: type[Model], data: Any, response: RESTResponse) -> ApiException | None:
+    """The exception for an answer that cannot be ``model``: no JSON object, or one sharing no key with it
+    (a page of runs where one run was expected, another schema); None when it may be (``{}`` included)."""
+    fields = model._by_key
+    if isinstance(data, dict) and (not data or not fields or any(key in fields for key in data)):
+        return None
+    what = f"a JSON {type(data).__name__}" if not isinstance(data, dict) else f"an object of {_keys(data)}"
+    reason = f"{op.id}(): the answer is {what}, not a {model.__name__} (fields such as {_keys(fields)}): check the host"
+    return ApiException(response.status, reason, http_resp=response)
+
+
+def _keys(keys: Any) -> str:
+    names = sorted(keys)
+    return ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
