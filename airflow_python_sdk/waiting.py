@@ -15,11 +15,19 @@
   ``max_poll_interval=poll_interval`` for a steady interval), and a change of state brings it back.
 - **Transient errors** (connection failures, 429/502/503/504) are retried by the client's own retry policy
   (``Configuration.retries``) inside each poll; an error that survives those is raised as it is.
-- **The timeout** bounds the whole wait: polls stop at the deadline, so the wait lasts at most ``timeout``
-  plus one poll, then :class:`~airflow_python_sdk.WaitTimeoutError` carries the run as last seen. The
-  run itself goes on: waiting never changes it.
+- **The timeout** bounds the whole wait, retries included: each poll's request timeout is capped by the time
+  left, and a poll still unanswered at the deadline is given up (its request ends in the background within
+  its capped timeout), so the wait lasts at most ``timeout`` plus :data:`POLL_GRACE`. Then
+  :class:`~airflow_python_sdk.WaitTimeoutError` carries the run as last seen. The run itself goes on:
+  waiting never changes it, and neither does Ctrl-C (the ``KeyboardInterrupt`` carries a note naming the run).
+- **A paused DAG**: a run still queued after :data:`PAUSE_CHECK_AFTER` seconds has its DAG's ``is_paused``
+  read once; a paused DAG raises :class:`DagPausedError` at once (its runs would stay queued until the
+  timeout). ``trigger_dag_run_and_wait(unpause=True)`` unpauses the DAG instead.
+- **A failed run**, with ``raise_on_failure=True``, raises :class:`DagRunFailedError` holding the failed task
+  instances and the last :data:`LOG_TAIL_LINES` lines of each one's log, which its message shows too.
 - **Progress**: ``progress=True`` shows a tqdm bar with the state and the time waited (``tqdm.auto``:
-  a widget in notebooks), when tqdm is installed (the ``progress`` extra: ``pip install tqdm``);
+  a widget in notebooks with ipywidgets; in a notebook without them, one output line updated in place),
+  when tqdm is installed (the ``progress`` extra: ``pip install tqdm``);
   without tqdm each change of state is logged at INFO through the ``airflow_python_sdk`` logger, or, where
   logging would not show it (not configured), written as a line on stderr.
   Changes of state are always logged at DEBUG.
@@ -28,25 +36,44 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import inspect
 import logging
 import math
 import sys
+import threading
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from airflow_python_sdk.exceptions import ApiValueError, WaitTimeoutError
+from airflow_python_sdk.exceptions import (
+    ApiConnectionError,
+    ApiException,
+    ApiValueError,
+    OpenApiException,
+    WaitTimeoutError,
+)
 from airflow_python_sdk.model.dag_run import DAGRun
 from airflow_python_sdk.model.dag_state import DagState
+
+if TYPE_CHECKING:
+    from airflow_python_sdk.api_client import ApiClient
+    from airflow_python_sdk.configuration import Timeout
 
 __all__ = [
     "DEFAULT_WAIT_TIMEOUT",
     "DEFAULT_POLL_INTERVAL",
     "MAX_POLL_INTERVAL",
     "POLL_BACKOFF",
+    "POLL_GRACE",
+    "PAUSE_CHECK_AFTER",
+    "LOG_TAIL_LINES",
     "UNFINISHED_STATES",
+    "DagPausedError",
+    "DagRunFailedError",
     "is_finished",
     "wait_until_finished",
+    "wait_for_run",
 ]
 
 DEFAULT_WAIT_TIMEOUT = 3600.0
@@ -57,10 +84,46 @@ MAX_POLL_INTERVAL = 30.0
 """The longest interval between polls a long, unchanging wait grows to (unless ``poll_interval`` is longer)."""
 POLL_BACKOFF = 1.5
 """Factor by which the interval grows after each poll that sees no change of state."""
+POLL_GRACE = 0.5
+"""Seconds a poll sent at (or just before) the deadline is given at least: a wait lasts at most its timeout plus
+this much."""
+PAUSE_CHECK_AFTER = 5.0
+"""Seconds a run may stay queued before the wait reads (once) whether its DAG is paused."""
+LOG_TAIL_LINES = 20
+"""Lines of each failed task instance's log that :class:`DagRunFailedError` holds."""
 UNFINISHED_STATES = frozenset({DagState.QUEUED, DagState.RUNNING})
 """The states a run is waited on through; every other state counts as finished."""
 
 log = logging.getLogger("airflow_python_sdk")
+T = TypeVar("T")
+
+
+class DagPausedError(OpenApiException):
+    """A waited-for run stays queued because its DAG is paused: it would not start before the timeout.
+
+    ``dag_run`` is the run as last seen (it goes on, queued, and starts once the DAG is unpaused).
+    """
+
+    def __init__(self, message: str, dag_run: DAGRun | None = None) -> None:
+        self.dag_run = dag_run
+        super().__init__(message)
+
+
+class DagRunFailedError(OpenApiException):
+    """A waited-for run finished ``failed`` (with ``raise_on_failure=True``).
+
+    ``dag_run`` is the finished run; ``task_instances`` its failed task instances; ``logs`` maps each one's
+    ``task_id`` (``task_id[map_index]`` when mapped) to the last :data:`LOG_TAIL_LINES` lines of its log
+    (or why the log could not be read). The message shows them all.
+    """
+
+    def __init__(
+        self, message: str, dag_run: DAGRun, task_instances: Sequence[Any] = (), logs: dict[str, str] | None = None
+    ) -> None:
+        self.dag_run = dag_run
+        self.task_instances = list(task_instances)
+        self.logs = dict(logs or {})
+        super().__init__(message)
 
 
 def is_finished(state: DagState | str | None) -> bool:
@@ -69,19 +132,23 @@ def is_finished(state: DagState | str | None) -> bool:
 
 
 def wait_until_finished(
-    fetch: Callable[[], DAGRun],
+    fetch: Callable[[float], DAGRun] | Callable[[], DAGRun],
     label: str,
     timeout: float = DEFAULT_WAIT_TIMEOUT,
     poll_interval: float = DEFAULT_POLL_INTERVAL,
     progress: bool = False,
     max_poll_interval: float | None = None,
+    stalled: Callable[[DAGRun, float], None] | None = None,
 ) -> DAGRun:
-    """Call ``fetch`` (one ``get_dag_run``) until the run it returns is finished; return that run.
+    """Call ``fetch(seconds_left)`` (one ``get_dag_run`` whose request timeout is capped by ``seconds_left``;
+    a ``fetch`` taking no argument is called as ``fetch()``) until the run it returns is finished; return it.
 
-    ``label`` names the run in progress output, logs and the timeout's message. See the module
-    docstring for what finished means, how the interval grows and what the timeout bounds.
-    Raises :class:`WaitTimeoutError` when the run is unfinished at the deadline, and
-    :class:`ApiValueError` for a negative timeout or a poll interval that is not positive.
+    ``label`` names the run in progress output, logs, errors and the note a ``KeyboardInterrupt`` gets.
+    ``stalled(run, seconds_left)``, when given, is called once when the run is still queued after
+    :data:`PAUSE_CHECK_AFTER` seconds, and may raise (:class:`DagPausedError`). See the module docstring for
+    what finished means, how the interval grows and what the timeout bounds.
+    Raises :class:`WaitTimeoutError` when the run is unfinished at the deadline (or no poll answers by
+    then), and :class:`ApiValueError` for a negative timeout or a poll interval that is not positive.
     """
     _check_seconds("timeout", timeout, allow_zero=True)
     _check_seconds("poll_interval", poll_interval, allow_zero=False)
@@ -93,9 +160,21 @@ def wait_until_finished(
     interval = poll_interval
     display = _Progress(label, progress)
     state: Any = _NOT_SEEN
+    run: DAGRun | None = None
+    checked = stalled is None
+    poll = _with_time_left(fetch)
     try:
         while True:
-            run = fetch()
+            left = max(deadline - time.monotonic(), POLL_GRACE)
+            try:
+                run = _within(lambda left=left: poll(left), left)  # type: ignore[misc]
+            except _NoAnswer:
+                elapsed = time.monotonic() - started
+                raise WaitTimeoutError(
+                    f"{label}: the server did not answer a poll within the wait's timeout ({timeout:g} s); "
+                    f"last seen {_name(None if state is _NOT_SEEN else state)}",
+                    dag_run=run, state=None if state is _NOT_SEEN else state, timeout=timeout, elapsed=elapsed,
+                ) from None  # fmt: skip
             elapsed = time.monotonic() - started
             if run.state != state:
                 state = run.state
@@ -103,9 +182,12 @@ def wait_until_finished(
                 display.changed(state, elapsed)
             else:
                 interval = min(interval * POLL_BACKOFF, longest)
-                display.tick()
+                display.tick(elapsed)
             if is_finished(state):
                 return run
+            if not checked and state == DagState.QUEUED and elapsed >= PAUSE_CHECK_AFTER and stalled is not None:
+                checked = True
+                stalled(run, max(deadline - time.monotonic(), POLL_GRACE))
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise WaitTimeoutError(
@@ -116,8 +198,146 @@ def wait_until_finished(
                     elapsed=elapsed,
                 )
             time.sleep(min(interval, remaining))
+    except KeyboardInterrupt as exc:
+        _add_note(
+            exc,
+            f"interrupted while waiting for DAG run {label} (last seen {_name(None if state is _NOT_SEEN else state)})"
+            ": the run goes on; wait again with wait_for_dag_run, or set its state to stop it",
+        )
+        raise
     finally:
         display.close()
+
+
+def wait_for_run(
+    client: ApiClient,
+    dag_id: str | int,
+    dag_run_id: str | int,
+    timeout: float = DEFAULT_WAIT_TIMEOUT,
+    poll_interval: float = DEFAULT_POLL_INTERVAL,
+    progress: bool = False,
+    max_poll_interval: float | None = None,
+    raise_on_failure: bool = False,
+) -> DAGRun:
+    """What :meth:`DAGRunApi.wait_for_dag_run` does: poll the run through ``client`` until it is finished, each
+    poll's request timeout capped by the time left; raise :class:`DagPausedError` when it stays queued because
+    its DAG is paused and, with ``raise_on_failure``, :class:`DagRunFailedError` when it failed."""
+    from airflow_python_sdk.api.dag_api import DAGApi
+    from airflow_python_sdk.api.dag_run_api import DAGRunApi
+
+    runs, configured = DAGRunApi(client), client.configuration.timeout
+    label = f"{dag_id}/{dag_run_id}"
+
+    def fetch(left: float) -> DAGRun:
+        return runs.get_dag_run(dag_id, dag_run_id, _request_timeout=capped(configured, left))
+
+    def stalled(run: DAGRun, left: float) -> None:
+        dag = _within(lambda: DAGApi(client).get_dag(dag_id, _request_timeout=capped(configured, left)), left)
+        if dag.get("is_paused"):
+            raise DagPausedError(
+                f"{label} is still queued: DAG {dag_id!r} is paused, so the run will not start. Unpause it "
+                f"(airflow-sdk dags unpause {dag_id}, or DAGApi.patch_dag(dag_id, DAG(is_paused=False))), or "
+                "pass unpause=True to trigger_dag_run_and_wait; the run stays queued until then",
+                dag_run=run,
+            )
+
+    run = wait_until_finished(fetch, label, timeout, poll_interval, progress, max_poll_interval, stalled)
+    if raise_on_failure and run.state == DagState.FAILED:
+        raise failed_run_error(client, run, dag_id, dag_run_id)
+    return run
+
+
+def capped(configured: Timeout | None, left: float) -> tuple[float, float]:
+    """A request timeout ``(connect, read)`` no longer than ``left`` seconds (nor than the configured one)."""
+    connect, read = configured if isinstance(configured, tuple) else (configured, configured)
+    return (min(connect or left, left), min(read or left, left))
+
+
+def failed_run_error(client: ApiClient, run: DAGRun, dag_id: str | int, dag_run_id: str | int) -> DagRunFailedError:
+    """The :class:`DagRunFailedError` of a failed run: its failed task instances and each one's log tail."""
+    from airflow_python_sdk.api.task_instance_api import TaskInstanceApi
+
+    tis_api = TaskInstanceApi(client)
+    try:
+        listed = tis_api.get_task_instances(dag_id, dag_run_id, state=["failed"]).task_instances or []
+    except (ApiException, ApiConnectionError) as exc:
+        return DagRunFailedError(f"DAG run {dag_id}/{dag_run_id} failed (its task instances: {_why(exc)})", run)
+    logs: dict[str, str] = {}
+    parts = []
+    for ti in listed:
+        index: int | None = ti.get("map_index")
+        index = index if index is not None and index >= 0 else None
+        name = f"{ti.task_id}[{index}]" if index is not None else ti.task_id
+        tries = max(ti.get("try_number") or 1, 1)
+        try:
+            text = tis_api.get_log(dag_id, dag_run_id, ti.task_id, tries, full_content=True, map_index=index)
+            logs[name] = "\n".join(_text(text).splitlines()[-LOG_TAIL_LINES:])
+        except (ApiException, ApiConnectionError) as exc:
+            logs[name] = f"(its log could not be read: {_why(exc)})"
+        parts.append(f"--- {name} (try {tries}), the end of its log:\n{logs[name]}")
+    names = ", ".join(logs) or "none listed as failed"
+    message = f"DAG run {dag_id}/{dag_run_id} failed; failed task instances: {names}"
+    return DagRunFailedError("\n".join([message, *parts]), run, listed, logs)
+
+
+def _text(log_answer: Any) -> str:
+    """A log answer as text: Airflow 2's text, or Airflow 3's JSON content (a list of events, or text)."""
+    if isinstance(log_answer, str):
+        return log_answer
+    content = log_answer.get("content") if isinstance(log_answer, dict) else log_answer
+    if isinstance(content, list):
+        return "\n".join(e.get("event", str(e)) if isinstance(e, dict) else str(e) for e in content)
+    return str(content)
+
+
+def _why(exc: Exception) -> str:
+    return f"{exc.status} {exc.reason}" if isinstance(exc, ApiException) else str(exc)
+
+
+def _with_time_left(fetch: Callable[[float], DAGRun] | Callable[[], DAGRun]) -> Callable[[float], DAGRun]:
+    """``fetch`` as a call taking the seconds left (dropped for a ``fetch`` that takes no argument)."""
+    try:
+        takes = bool(inspect.signature(fetch).parameters)
+    except (TypeError, ValueError):  # a callable without a signature: given the time left
+        takes = True
+    if takes:
+        return fetch  # type: ignore[return-value]
+    return lambda left: fetch()  # type: ignore[call-arg]
+
+
+def _add_note(exc: BaseException, note: str) -> None:
+    """``exc.add_note(note)``; on Python 3.10, which shows no notes, the note becomes its message."""
+    add = getattr(exc, "add_note", None)
+    if add is not None:
+        add(note)
+    else:
+        exc.args = (*exc.args, note)
+
+
+class _NoAnswer(Exception):
+    """A call that did not return within its time."""
+
+
+def _within(call: Callable[[], T], seconds: float) -> T:
+    """``call()``'s result or error, or :class:`_NoAnswer` when it takes longer than ``seconds``; it runs in a
+    daemon thread, left to end on its own (its request's timeout is capped by the same time)."""
+    box: list[tuple[bool, Any]] = []
+
+    def target() -> None:
+        try:
+            box.append((True, call()))
+        except BaseException as exc:  # handed to the waiting thread
+            box.append((False, exc))
+
+    worker = threading.Thread(target=target, name="airflow-sdk-wait-poll", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not box:
+        raise _NoAnswer
+    ok, value = box[0]
+    if ok:
+        return value  # type: ignore[no-any-return]
+    raise value
 
 
 _NOT_SEEN = object()
@@ -134,34 +354,54 @@ def _check_seconds(name: str, value: float, allow_zero: bool) -> None:
         raise ApiValueError(f"{name} must be {need} of seconds, got {value!r}", [name])
 
 
+def _notebook_without_widgets() -> bool:
+    """Whether this runs in a Jupyter kernel where ``tqdm.auto`` would fall back to text (no ipywidgets)."""
+    ipython = sys.modules.get("IPython")
+    shell = getattr(ipython, "get_ipython", lambda: None)() if ipython is not None else None
+    return type(shell).__name__ == "ZMQInteractiveShell" and importlib.util.find_spec("ipywidgets") is None
+
+
 class _Progress:
-    """A tqdm bar showing the state and the time waited, or INFO log lines (stderr lines where logging would
-    not show them) when tqdm is missing."""
+    """A tqdm bar showing the state and the time waited; in a notebook without ipywidgets one output line
+    updated in place; INFO log lines (stderr lines where logging would not show them) when tqdm is missing."""
 
     def __init__(self, label: str, enabled: bool) -> None:
         self.label = label
         self.enabled = enabled
         self.bar: Any = None
-        if enabled:
-            try:  # imported by name: tqdm is an optional extra, and typed or not
-                tqdm = importlib.import_module("tqdm.auto").tqdm
-            except ImportError:
-                log.debug("tqdm is not installed: progress is logged at INFO instead")
-            else:
-                self.bar = tqdm(desc=f"{label}: ...", bar_format="{desc} [{elapsed}]")
+        self.line: Any = None
+        self.state: Any = None
+        if not enabled:
+            return
+        try:  # imported by name: tqdm is an optional extra, and typed or not
+            tqdm = importlib.import_module("tqdm.auto").tqdm if not _notebook_without_widgets() else None
+        except ImportError:
+            log.debug("tqdm is not installed: progress is logged at INFO instead")
+            return
+        if tqdm is not None:
+            self.bar = tqdm(desc=f"{label}: ...", bar_format="{desc} [{elapsed}]")
+        elif importlib.util.find_spec("tqdm") is not None:
+            display = importlib.import_module("IPython.display")
+            self.line = display.display(display.Pretty(f"{label}: ..."), display_id=True)
 
     def changed(self, state: Any, elapsed: float) -> None:
-        level = logging.INFO if self.enabled and self.bar is None else logging.DEBUG
+        self.state = state
+        shown = self.bar is not None or self.line is not None
+        level = logging.INFO if self.enabled and not shown else logging.DEBUG
         if level == logging.INFO and not (log.isEnabledFor(level) and log.hasHandlers()):  # it would show nothing
             print(f"DAG run {self.label}: {_name(state)} after {elapsed:.1f} s", file=sys.stderr, flush=True)
         else:
             log.log(level, "DAG run %s: %s after %.1f s", self.label, _name(state), elapsed)
         if self.bar is not None:
             self.bar.set_description_str(f"{self.label}: {_name(state)}")
+        self.tick(elapsed)
 
-    def tick(self) -> None:
+    def tick(self, elapsed: float) -> None:
         if self.bar is not None:
             self.bar.refresh()
+        if self.line is not None:
+            display = importlib.import_module("IPython.display")
+            self.line.update(display.Pretty(f"{self.label}: {_name(self.state)} [{elapsed:.0f} s]"))
 
     def close(self) -> None:
         if self.bar is not None:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import time
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from airflow_python_sdk.exceptions import ApiException, ApiValueError, WaitTimeoutError, exception_for_status
+from airflow_python_sdk.exceptions import (
+    ApiConnectionError,
+    ApiException,
+    ApiValueError,
+    ConflictException,
+    WaitTimeoutError,
+    exception_for_status,
+)
 from airflow_python_sdk.model.bulk_body import BulkBody
 from airflow_python_sdk.model.bulk_dag_run_clear_body import BulkDAGRunClearBody
 from airflow_python_sdk.model.bulk_response import BulkResponse
@@ -26,12 +34,8 @@ from airflow_python_sdk.model.task_instance_collection import TaskInstanceCollec
 from airflow_python_sdk.model.update_dag_run_state import UpdateDagRunState
 from airflow_python_sdk.model_utils import check_value
 from airflow_python_sdk.operation import AIRFLOW_2_ONLY, AIRFLOW_3_ONLY, V2, Api, operation
-from airflow_python_sdk.waiting import (
-    DEFAULT_POLL_INTERVAL,
-    DEFAULT_WAIT_TIMEOUT,
-    is_finished,
-    wait_until_finished,
-)
+from airflow_python_sdk.triggering import IfExists, existing, new_run_id, read_back
+from airflow_python_sdk.waiting import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT, is_finished, wait_for_run
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -250,10 +254,18 @@ class DAGRunApi(Api):
     def post_dag_run(self, dag_id: str | int, dag_run: DAGRun, **kwargs: Unpack[CallOptions]) -> DAGRun:
         """Trigger a new DAG run.
 
+        The POST is never resent. When ``dag_run`` names its ``dag_run_id`` and the connection drops or times
+        out after the request may have been sent (:class:`ApiConnectionError`, :class:`ApiTimeoutError`), that
+        run is read back first: it is returned when the server holds it with the conf sent; else the error is
+        raised with a note saying whether the run exists (see :mod:`airflow_python_sdk.triggering`).
+
         :param dag_id: The DAG id.
         :param dag_run: The run to create: ``dag_run_id``, ``logical_date``, ``conf``, ``note``, ... (all optional).
         """
-        return self._call(locals())  # type: ignore[no-any-return]
+        try:
+            return self._call(locals())  # type: ignore[no-any-return]
+        except ApiConnectionError as exc:
+            return read_back(self, dag_id, dag_run, exc)
 
     @operation("PATCH", _RUN, body="update_dag_run_state", errors=_ALL, v2=V2(query={"update_mask": "state"}))
     def update_dag_run_state(
@@ -474,12 +486,17 @@ class DAGRunApi(Api):
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         progress: bool = False,
         max_poll_interval: float | None = None,
+        *,
+        raise_on_failure: bool = False,
     ) -> DAGRun:
         """Wait until a DAG run is finished (success, failed, or a state this SDK does not know); return it.
 
         Polls the run's state; raises :class:`WaitTimeoutError` (with the run as last seen) when it is
-        still queued or running after ``timeout`` seconds, which bounds the wait to the timeout plus one
-        poll. The details are in :mod:`airflow_python_sdk.waiting`.
+        still queued or running after ``timeout`` seconds, which bounds the whole wait, retries included
+        (each poll's request timeout is capped by the time left; at most ``timeout`` + ``POLL_GRACE``).
+        A run still queued after ``PAUSE_CHECK_AFTER`` seconds whose DAG is paused raises
+        :class:`DagPausedError`. Ctrl-C raises ``KeyboardInterrupt`` with a note naming the run, which goes
+        on. The details are in :mod:`airflow_python_sdk.waiting`.
 
         :param dag_id: The DAG id.
         :param dag_run_id: The DAG run id.
@@ -487,14 +504,11 @@ class DAGRunApi(Api):
         :param poll_interval: Seconds between the first polls; it grows while the state stays the same.
         :param progress: Show a tqdm bar (with the ``progress`` extra), else log changes of state at INFO.
         :param max_poll_interval: The longest interval between polls (``MAX_POLL_INTERVAL`` by default).
+        :param raise_on_failure: Raise :class:`DagRunFailedError` for a failed run, holding its failed task
+            instances and the end of each one's log, instead of returning it.
         """
-        return wait_until_finished(
-            lambda: self.get_dag_run(dag_id, dag_run_id),
-            f"{dag_id}/{dag_run_id}",
-            timeout,
-            poll_interval,
-            progress,
-            max_poll_interval,
+        return wait_for_run(
+            self.api_client, dag_id, dag_run_id, timeout, poll_interval, progress, max_poll_interval, raise_on_failure
         )
 
     def trigger_dag_run_and_wait(
@@ -505,11 +519,19 @@ class DAGRunApi(Api):
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         progress: bool = False,
         max_poll_interval: float | None = None,
+        *,
+        raise_on_failure: bool = False,
+        unpause: bool = False,
+        if_exists: IfExists = "error",
     ) -> DAGRun:
         """Trigger a DAG run, wait until it is finished, and return it.
 
-        Waits as :meth:`wait_for_dag_run` does, from the moment the run is created. On
-        :class:`WaitTimeoutError` the run goes on, and ``error.dag_run.dag_run_id`` names it.
+        A run without a ``dag_run_id`` gets one chosen here (``sdk__<UTC time>_<hex>``), so that a trigger
+        whose answer is lost (a dropped connection, a timeout) is read back by that id before anything is
+        raised (see :meth:`post_dag_run`), and so that triggering again with the same ``dag_run`` is safe
+        with ``if_exists="return"``. Waits as :meth:`wait_for_dag_run` does, from the moment the run is
+        created. On :class:`WaitTimeoutError`, :class:`DagPausedError` or Ctrl-C the run goes on, and the
+        error names it (``error.dag_run.dag_run_id``; a ``KeyboardInterrupt``'s note).
 
         :param dag_id: The DAG id.
         :param dag_run: The run to create (``dag_run_id``, ``logical_date``, ``conf``, ``note``), or defaults.
@@ -517,11 +539,32 @@ class DAGRunApi(Api):
         :param poll_interval: Seconds between the first polls; it grows while the state stays the same.
         :param progress: Show a tqdm bar (with the ``progress`` extra), else log changes of state at INFO.
         :param max_poll_interval: The longest interval between polls (``MAX_POLL_INTERVAL`` by default).
+        :param raise_on_failure: Raise :class:`DagRunFailedError` for a failed run (see :meth:`wait_for_dag_run`).
+        :param unpause: Unpause the DAG first when it is paused (else a run of a paused DAG raises
+            :class:`DagPausedError` once it has stayed queued a while).
+        :param if_exists: ``"return"``: when a run with this ``dag_run_id`` exists already (409) with the same
+            conf, wait for that one; ``"error"`` (default): raise the :class:`ConflictException`.
         """
-        run = self.post_dag_run(dag_id, dag_run if dag_run is not None else DAGRun())
+        sent = copy.copy(dag_run) if dag_run is not None else DAGRun()
+        if sent.get("dag_run_id") is None:
+            sent.dag_run_id = new_run_id()
+        if unpause:
+            from airflow_python_sdk.api.dag_api import DAGApi
+            from airflow_python_sdk.model.dag import DAG
+
+            dags = DAGApi(self.api_client)
+            if dags.get_dag(dag_id).get("is_paused"):
+                dags.patch_dag(dag_id, DAG(is_paused=False), update_mask=["is_paused"])
+        try:
+            run = self.post_dag_run(dag_id, sent)
+        except ConflictException as exc:
+            run = existing(self, dag_id, sent, exc, if_exists)
         if run.dag_run_id is None:
             raise ApiValueError(f"post_dag_run({dag_id!r}) returned a run without a dag_run_id", ["dag_run_id"])
-        return self.wait_for_dag_run(dag_id, run.dag_run_id, timeout, poll_interval, progress, max_poll_interval)
+        return self.wait_for_dag_run(
+            dag_id, run.dag_run_id, timeout, poll_interval, progress, max_poll_interval,
+            raise_on_failure=raise_on_failure,
+        )  # fmt: skip
 
     # Airflow 3's names (operationIds) of these operations
     get_list_dag_runs_batch = get_dag_runs_batch
