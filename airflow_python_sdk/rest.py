@@ -377,15 +377,13 @@ def _final_url(url: str, resp: Any) -> str:
 def _environment_proxies() -> dict[str, str]:
     """The environment's proxies by scheme (``http``, ``https``, ``all``, ``no``), as requests and httpx read
     them; :class:`ApiValueError` naming the variable for a proxy URL urllib3 cannot use."""
-    proxies = {k: v for k, v in getproxies_environment().items() if k in ("http", "https", "all", "no") and v}
-    for scheme, proxy in proxies.items():
-        if scheme != "no" and urlsplit(proxy if "://" in proxy else "http://" + proxy).scheme not in ("http", "https"):
-            raise ApiValueError(
-                f"{scheme.upper()}_PROXY is {redact_url(proxy)!r}: only http:// and https:// proxies are supported; "
-                "unset it or pass Configuration(trust_env=False)",
-                [f"{scheme.upper()}_PROXY"],
-            )
-    return {k: v if k == "no" or "://" in v else "http://" + v for k, v in proxies.items()}
+    proxies = {k: v if k == "no" or "://" in v else "http://" + v
+               for k, v in getproxies_environment().items() if k in ("http", "https", "all", "no") and v}  # fmt: skip
+    for scheme in [k for k, v in proxies.items() if k != "no" and urlsplit(v).scheme not in ("http", "https")][:1]:
+        name = f"{scheme.upper()}_PROXY"
+        raise ApiValueError(f"{name} is {redact_url(proxies[scheme])!r}: only http:// and https:// proxies work; "
+                            "unset it or pass Configuration(trust_env=False)", [name])  # fmt: skip
+    return proxies
 
 
 def _proxy_manager(proxy: str, headers: Mapping[str, str] | None, options: Mapping[str, Any]) -> urllib3.PoolManager:
@@ -424,10 +422,8 @@ def _transport_error(exc: Exception, method: str, url: str) -> ApiConnectionErro
     """The SDK's exception for a urllib3 one (None for any other exception)."""
     from urllib3.exceptions import HTTPError, MaxRetryError
 
-    if isinstance(exc, MaxRetryError):
-        return _connection_error(exc.reason or exc, method, url)
     if isinstance(exc, HTTPError):
-        return _connection_error(exc, method, url)
+        return _connection_error(exc.reason or exc if isinstance(exc, MaxRetryError) else exc, method, url)
     return None
 
 
