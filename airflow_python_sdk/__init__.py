@@ -34,6 +34,7 @@ from airflow_python_sdk.exceptions import (
     UnsupportedOperationError,
     WaitTimeoutError,
 )
+from airflow_python_sdk.operation import raw_response, submit, with_http_info
 from airflow_python_sdk.pagination import paginate
 
 __all__ = [
@@ -59,4 +60,7 @@ __all__ = [
     "ServiceException",
     "WaitTimeoutError",
     "paginate",
+    "submit",
+    "with_http_info",
+    "raw_response",
 ]
