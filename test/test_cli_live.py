@@ -592,7 +592,7 @@ def test_wait_gives_up_at_its_timeout_with_the_last_state(cli: Callable[..., Don
     rid = runs.new_id()
     assert cli("dag-runs", "trigger", DAG, "--run-id", rid).code == 0  # no scheduler here: it stays queued
     done = cli("dag-runs", "wait", DAG, rid, "--wait-timeout", "1", "--poll-interval", "0.2")
-    assert done.code == 1 and done.out == "" and "Traceback" not in done.err
+    assert done.code == 3 and done.out == "" and "Traceback" not in done.err
     assert done.err.startswith("airflow-sdk: timed out: ") and f"{DAG}/{rid} is still queued" in done.err
     assert done.seconds < 15
 
@@ -602,7 +602,7 @@ def test_trigger_and_wait_gives_up_at_its_timeout(
 ) -> None:
     rid = runs.new_id()
     done = cli("dag-runs", "trigger", DAG, "--run-id", rid, "--wait", "--wait-timeout", "1", "--poll-interval", "0.3")
-    assert done.code == 1 and "still queued" in done.err and f"triggered '{rid}'" in done.err
+    assert done.code == 3 and "still queued" in done.err and f"triggered '{rid}'" in done.err
     assert live_dag_runs.get_dag_run(DAG, rid).state is DagState.QUEUED  # the run goes on
 
 

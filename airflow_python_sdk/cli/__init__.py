@@ -4,7 +4,8 @@ It needs the ``cli`` extra (click, rich, PyYAML: ``pip install '.[cli]'`` in the
 exits 2 saying so; importing :mod:`airflow_python_sdk` never imports them. The commands are data
 (``_commands``: an SDK method and how to show its answer, made into click commands by ``_app``); import and
 export are in ``_transfer``. Exit codes: 0 done; 1 the API failed or a run or task did not succeed; 2 the
-command line or configuration is wrong, or the server's Airflow lacks the operation (nothing is sent).
+command line or configuration is wrong, or the server's Airflow lacks the operation (nothing is sent); 3 a
+wait gave up at ``--wait-timeout`` (the run goes on).
 """
 
 from __future__ import annotations

@@ -45,9 +45,10 @@ from airflow_python_sdk.rest import redact_url
 __all__ = ["Call", "Cmd", "Failed", "Group", "PROG", "command", "describe", "global_options", "note", "show"]
 
 PROG = "airflow-sdk"
-EXIT_API_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 130, 141
-"""1: the API failed (an error status, no connection, a timeout, a run or task that did not succeed); 2: the
-command line or configuration is wrong, or the server's Airflow lacks the operation (nothing sent)."""
+EXIT_API_ERROR, EXIT_USAGE, EXIT_TIMED_OUT, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 1, 2, 3, 130, 141
+"""1: the API failed (an error status, no connection, a request's timeout, a run or task that did not succeed);
+2: the command line or configuration is wrong, or the server's Airflow lacks the operation (nothing sent);
+3: a wait gave up at ``--wait-timeout`` (the run goes on)."""
 STYLES = {"success": "green", "healthy": "green", "created": "green", "updated": "green", "running": "cyan",
           "failed": "red", "upstream_failed": "red", "unhealthy": "red", "skipped": "yellow"}  # fmt: skip
 """Colours of the words in ``state``, ``status`` and ``result`` columns (on a terminal)."""
@@ -70,7 +71,8 @@ class Cmd:
     method) fills the rest of the body, for Airflow 3 validates whole bodies. ``fixed`` values are
     sent as given; ``alt=(name, method)`` calls ``method`` when option ``name`` is given (the mapped
     form for ``--map-index``). ``cols``: a list's columns (those the answer has; none: its first
-    fields); ``rows`` makes the table's rows of an answer; an empty answer prints ``done``
+    fields; ``~dag_id``: only when argument ``dag_id`` is ``~``, every DAG); ``rows`` makes the table's rows of an
+    answer; an empty answer prints ``done``
     (``deleted pool {pool_name}``); ``run`` replaces the plain call and returns what to show.
     """
 
@@ -125,8 +127,8 @@ SECONDS = click.FloatRange(min=0, min_open=True, max=1e9)
 TYPES: dict[Any, Any] = {int: int, float: float, bool: bool, dt.datetime: _datetime, dict: _json,
                          Any: lambda text: _json(text, anything=True)}  # fmt: skip
 EXTRA: dict[str, dict[str, Any]] = {
-    "wait": {"is_flag": True, "help": "Wait until the run finishes; exit 1 unless it succeeded."},
-    "wait_timeout": {"type": SECONDS, "help": "Give up waiting after S seconds and exit 1 (default 3600)."},
+    "wait": {"is_flag": True, "help": "Wait until the run finishes; exit 1 unless it succeeded (3: timed out)."},
+    "wait_timeout": {"type": SECONDS, "help": "Give up waiting after S seconds and exit 3 (default 3600)."},
     "poll_interval": {"type": SECONDS, "help": "Seconds between checks (default 5 for runs, 1 for logs)."},
     "dry_run": {"is_flag": True, "help": "Only show what would be done; change nothing."},
     "map_index": {"type": int, "help": "The map index of a mapped task's instance."},
@@ -193,11 +195,13 @@ def _param(spec: str, ops: list[Operation], positional: bool) -> click.Parameter
     if tp is bool:
         return click.Option([flag, name], is_flag=True, default=None if "/" in flag else False, help=_doc(declared.doc))
     given: dict[str, Any] = {"default": (default,) if many else default, "show_default": True} if default else {}
-    return click.Option([flag, name], type=tp, multiple=many, help=_doc(declared.doc), **given)
+    given |= {"metavar": "DATETIME"} if tp is _datetime else {}
+    only = " (Airflow 3 only)" if getattr(declared, "only", None) == "v2" else ""
+    return click.Option([flag, name], type=tp, multiple=many, help=_doc(declared.doc) + only, **given)
 
 
 def _given(value: Any) -> bool:
-    return value is not None and value != () and value is not False
+    return value is not None and value != () and value != [] and value is not False  # a repeated option: () or []
 
 
 def _arguments(cmd: Cmd, op: Operation, p: Mapping[str, Any]) -> dict[str, Any]:
@@ -262,7 +266,8 @@ def command(cmd: Cmd) -> click.Command:
                 done = cmd.done.format(**p)
                 show({**{k: p[k] for k in cmd.args.split()}, done.split()[0]: True}, text=done)
             elif data is not None:
-                show(data, cmd.cols, cmd.rows)
+                cols = [c.lstrip("~") for c in cmd.cols.split() if not c.startswith("~") or p.get(c[1:]) == "~"]
+                show(data, " ".join(cols), cmd.rows)
 
     return click.Command(cmd.name, callback=callback, params=params, short_help=summary,
                          help=summary + "." + ("\n\n\b\n" + "\n".join(lines) if lines else ""),
@@ -385,6 +390,13 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
     """Keep a global option given here; one given after the subcommand replaces one given before it."""
     if _given(value):
         key = str(param.name)[2:]
+        if key == "timeout" and any(x.name == "wait_timeout" for x in ctx.command.params):  # wait, trigger
+            where = ctx.command_path.removeprefix(f"{PROG} ")
+            raise click.UsageError(
+                f"--timeout is each HTTP request's timeout, not the wait's: use --wait-timeout SECONDS "
+                f"(an HTTP timeout goes before the command: {PROG} --timeout {value} {where} ...)",
+                ctx,
+            )
         _settings()["output" if key == "json" else key] = "json" if key == "json" else value
 
 
@@ -511,7 +523,7 @@ class Group(click.Group):
         except (sdk.ApiTypeError, sdk.ApiValueError) as exc:  # refused before sending
             _fail(EXIT_USAGE, f"error: {exc}")
         except sdk.WaitTimeoutError as exc:
-            _fail(EXIT_API_ERROR, f"timed out: {exc}")
+            _fail(EXIT_TIMED_OUT, f"timed out: {exc}")
         except sdk.OpenApiException as exc:  # an error status, no connection, a timeout, an unreadable answer
             _fail(EXIT_API_ERROR, f"error: {describe(exc)}")
         except KeyboardInterrupt:

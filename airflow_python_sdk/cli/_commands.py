@@ -119,13 +119,15 @@ _TRIGGER = Cmd("trigger", a.DAGRunApi.post_dag_run, "dag_id",
                "dag_run_id:--run-id conf logical_date note wait wait_timeout poll_interval", run=_trigger,
                help="Trigger a DAG run, and with --wait wait for it to finish")  # fmt: skip
 _WAIT = "wait_timeout poll_interval"
+_SINCE = "start_date_gte start_date_lte end_date_gte end_date_lte"
+"""A list's date-range options (ISO 8601; both generations): runs and task instances by when they ran."""
 _TASK = "dag_id dag_run_id task_id"
 _TI = a.TaskInstanceApi
 
 GROUPS: dict[str, tuple[str, list[Cmd]]] = {
     "dags": ("DAGs, their versions, stats, tags and warnings", [
         Cmd("list", a.DAGApi.get_dags, "", "paused:--paused/--active tags:--tag dag_id_pattern:--pattern "
-            "order_by=dag_id", cols=DAG),
+            "owners last_dag_run_state order_by=dag_id", cols=DAG),
         Cmd("get", a.DAGApi.get_dag, "dag_id"),
         Cmd("details", a.DAGApi.get_dag_details, "dag_id"),
         Cmd("pause", a.DAGApi.patch_dag, "dag_id", fixed={"is_paused": True}, help="Pause a DAG"),
@@ -134,24 +136,29 @@ GROUPS: dict[str, tuple[str, list[Cmd]]] = {
         Cmd("delete", a.DAGApi.delete_dag, "dag_id", done="deleted DAG {dag_id}"),
         Cmd("versions", a.DagVersionApi.get_dag_versions, "dag_id", cols="version_number bundle_version created_at"),
         Cmd("stats", a.DagStatsApi.get_dag_stats, "dag_ids", rows=_stats_rows, cols="dag_id state count"),
-        Cmd("tags", a.DAGApi.get_dag_tags, "", "tag_name_pattern:--pattern", cols="tag"),
-        Cmd("warnings", a.DagWarningApi.get_dag_warnings, "", "dag_id:--dag-id warning_type:--type",
+        Cmd("tags", a.DAGApi.get_dag_tags, "", "tag_name_pattern:--pattern order_by", cols="tag"),
+        Cmd("warnings", a.DagWarningApi.get_dag_warnings, "", "dag_id:--dag-id warning_type:--type order_by",
             cols="dag_id warning_type message timestamp"),
-        Cmd("import-errors", a.ImportErrorApi.get_import_errors, cols="import_error_id filename timestamp"),
+        Cmd("import-errors", a.ImportErrorApi.get_import_errors, "", "order_by",
+            cols="import_error_id filename timestamp"),
     ]),
     "dag-runs": ("Trigger, wait for, list and change DAG runs", [
-        Cmd("list", a.DAGRunApi.get_dag_runs, "dag_id", "state order_by", cols=RUN),
+        Cmd("list", a.DAGRunApi.get_dag_runs, "dag_id", f"state run_type logical_date_gte logical_date_lte {_SINCE} "
+            "run_id_pattern:--pattern order_by",
+            cols=f"~dag_id {RUN}", help="List the runs of a DAG (~: of every DAG)"),
         Cmd("get", a.DAGRunApi.get_dag_run, "dag_id dag_run_id"),
         _TRIGGER,
         Cmd("wait", a.DAGRunApi.get_dag_run, "dag_id dag_run_id", _WAIT, run=lambda c: _wait(c, c.p["dag_run_id"]),
-            help="Wait for a DAG run to finish; exit 1 unless it succeeded"),
+            help="Wait for a DAG run to finish; exit 1 unless it succeeded, 3 if --wait-timeout passes first"),
         Cmd("set-state", a.DAGRunApi.update_dag_run_state, "dag_id dag_run_id state"),
         Cmd("note", a.DAGRunApi.set_dag_run_note, "dag_id dag_run_id note"),
         Cmd("clear", a.DAGRunApi.clear_dag_run, "dag_id dag_run_id", "dry_run", cols="task_id dag_run_id state"),
         Cmd("delete", a.DAGRunApi.delete_dag_run, "dag_id dag_run_id", done="deleted DAG run {dag_run_id} of {dag_id}"),
     ]),
     "task-instances": ("Task instances and their logs (alias: tasks)", [
-        Cmd("list", _TI.get_task_instances, "dag_id dag_run_id", "state", cols=TI),
+        Cmd("list", _TI.get_task_instances, "dag_id dag_run_id", f"state task_id pool queue {_SINCE} duration_gte "
+            "duration_lte order_by", cols=f"~dag_id ~dag_run_id {TI}",
+            help="List the task instances of a DAG run (~: of every run, or every DAG)"),
         Cmd("get", _TI.get_task_instance, _TASK, "map_index", alt=("map_index", _TI.get_mapped_task_instance)),
         Cmd("clear", a.DAGApi.post_clear_task_instances, "dag_id dag_run_id task_ids",
             "only_failed include_upstream include_downstream reset_dag_runs:--rerun/--no-rerun dry_run",
@@ -169,16 +176,18 @@ GROUPS: dict[str, tuple[str, list[Cmd]]] = {
         Cmd("create", a.BackfillApi.create_backfill, "dag_id from_date to_date",
             "reprocess_behavior max_active_runs run_backwards dag_run_conf:--conf dry_run",
             alt=("dry_run", a.BackfillApi.create_backfill_dry_run), cols="logical_date partition_key"),
-        Cmd("list", a.BackfillApi.list_backfills, "dag_id", cols=BACKFILL),
+        Cmd("list", a.BackfillApi.list_backfills, "dag_id", "order_by", cols=BACKFILL),
         Cmd("get", a.BackfillApi.get_backfill, "backfill_id"),
         Cmd("pause", a.BackfillApi.pause_backfill, "backfill_id"),
         Cmd("unpause", a.BackfillApi.unpause_backfill, "backfill_id"),
         Cmd("cancel", a.BackfillApi.cancel_backfill, "backfill_id"),
     ]),
     "assets": ("Assets (datasets on Airflow 2) and their events", [
-        Cmd("list", a.AssetApi.get_datasets, "", "uri_pattern:--pattern dag_ids:--dag-ids", cols="id uri updated_at"),
+        Cmd("list", a.AssetApi.get_datasets, "", "uri_pattern:--pattern dag_ids:--dag-ids order_by",
+            cols="id uri updated_at"),
         Cmd("get", a.AssetApi.get_dataset, "uri"),
-        Cmd("events", a.AssetApi.get_dataset_events, "", "source_dag_id:--dag-id source_run_id:--run-id",
+        Cmd("events", a.AssetApi.get_dataset_events, "", "source_dag_id:--dag-id source_run_id:--run-id "
+            "timestamp_gte timestamp_lte order_by",
             cols="dataset_uri source_dag_id source_run_id timestamp"),
         Cmd("create-event", a.AssetApi.create_dataset_event, "dataset_uri", "extra"),
         Cmd("queued-events", a.AssetApi.get_dataset_queued_events, "uri", cols="uri dag_id created_at"),
@@ -186,7 +195,8 @@ GROUPS: dict[str, tuple[str, list[Cmd]]] = {
         Cmd("materialize", a.AssetApi.materialize_asset, "uri"),
     ]),
     "pools": ("Pools; import and export", [
-        Cmd("list", a.PoolApi.get_pools, cols="name slots open_slots occupied_slots include_deferred description"),
+        Cmd("list", a.PoolApi.get_pools, "", "pool_name_pattern:--pattern order_by",
+            cols="name slots open_slots occupied_slots include_deferred description"),
         Cmd("get", a.PoolApi.get_pool, "pool_name"),
         Cmd("create", a.PoolApi.post_pool, "name slots", "description include_deferred"),
         Cmd("update", a.PoolApi.patch_pool, "pool_name",
@@ -195,7 +205,8 @@ GROUPS: dict[str, tuple[str, list[Cmd]]] = {
         Cmd("delete", a.PoolApi.delete_pool, "pool_name", done="deleted pool {pool_name}"),
     ]),
     "variables": ("Variables; import and export", [
-        Cmd("list", a.VariableApi.get_variables, cols="key value description"),
+        Cmd("list", a.VariableApi.get_variables, "", "variable_key_pattern:--pattern order_by",
+            cols="key value description"),
         Cmd("get", a.VariableApi.get_variable, "variable_key"),
         Cmd("create", a.VariableApi.post_variables, "key value", "description"),
         Cmd("update", a.VariableApi.patch_variable, "variable_key", "value description",
@@ -203,7 +214,8 @@ GROUPS: dict[str, tuple[str, list[Cmd]]] = {
         Cmd("delete", a.VariableApi.delete_variable, "variable_key", done="deleted variable {variable_key}"),
     ]),
     "connections": ("Connections; import and export", [
-        Cmd("list", a.ConnectionApi.get_connections, cols="connection_id conn_type host port login schema"),
+        Cmd("list", a.ConnectionApi.get_connections, "", "connection_id_pattern:--pattern order_by",
+            cols="connection_id conn_type host port login schema"),
         Cmd("get", a.ConnectionApi.get_connection, "connection_id"),
         Cmd("create", a.ConnectionApi.post_connection, "connection_id conn_type",
             "description host port login password:--conn-password schema extra"),
@@ -225,7 +237,8 @@ GROUPS: dict[str, tuple[str, list[Cmd]]] = {
         Cmd("get", a.ConfigApi.get_value, "section option", rows=_config_rows, cols="section key value"),
     ]),
     "jobs": ("Scheduler, triggerer and DAG processor jobs", [
-        Cmd("list", a.JobApi.get_jobs, "", "job_type:--type job_state:--state hostname",
+        Cmd("list", a.JobApi.get_jobs, "", "job_type:--type job_state:--state hostname is_alive start_date_gte "
+            "start_date_lte order_by",
             cols="id job_type state hostname start_date latest_heartbeat"),
     ]),
     "plugins": ("Plugins the server loaded", [
@@ -253,7 +266,8 @@ examples:
 
 \b
 exit codes: 0 done, 1 API error or a run that did not succeed,
-2 bad usage or configuration, or an operation the server's Airflow lacks (nothing sent)
+2 bad usage or configuration, or an operation the server's Airflow lacks (nothing sent),
+3 a wait gave up at --wait-timeout (the run goes on)
 """
 
 
