@@ -31,6 +31,7 @@ from airflow_python_sdk import ApiClient, Configuration
 from airflow_python_sdk import apis as a
 from airflow_python_sdk.cli._app import Cmd, leaves
 from airflow_python_sdk.cli._commands import ALIASES, GROUPS, TOP, build
+from airflow_python_sdk.cli._profiles import groups as profile_groups
 from airflow_python_sdk.cli._transfer import TRANSFERS
 from airflow_python_sdk.model_utils import json_data
 from airflow_python_sdk.models import DAG, DAGRun, UpdateDagRunState
@@ -43,7 +44,9 @@ pytestmark = pytest.mark.live
 ROOT = build()
 PATHS: dict[str, click.Command] = {}
 """Every command, by its path (``"pools list"``, ``"health"``)."""
-for _top in ROOT.commands.values():
+LOCAL = {str(g.name) for g in profile_groups()}
+"""Groups that send no API request (profiles, auth login): test_profiles*.py tests them."""
+for _top in (c for c in ROOT.commands.values() if c.name not in LOCAL):
     PATHS.update({f"{_top.name} {c.name}": c for c in _top.commands.values()} if isinstance(_top, click.Group)
                  else {str(_top.name): _top})  # fmt: skip
 SPECS: dict[str, Cmd] = {f"{g} {c.name}": c for g, (_, cmds) in GROUPS.items() for c in cmds + TRANSFERS.get(g, [])}
