@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from airflow_python_sdk.operation import Operation
     from airflow_python_sdk.rest import RESTResponse
 
-__all__ = ["FAB", "refused", "unreadable", "wrong_shape"]
+__all__ = ["FAB", "no_method", "refused", "unreadable", "wrong_shape"]
 
 FAB = "users, roles and permissions need the FAB auth manager (apache-airflow-providers-fab) as its auth manager"
 
@@ -71,6 +71,24 @@ def wrong_shape(op: Operation, model: type[Model], data: Any, response: RESTResp
     what = f"a JSON {type(data).__name__}" if not isinstance(data, dict) else f"an object of {_keys(data)}"
     reason = f"{op.id}(): the answer is {what}, not a {model.__name__} (fields such as {_keys(fields)}): check the host"
     return ApiException(response.status, reason, http_resp=response)
+
+
+def no_method(cls: type, name: str) -> AttributeError:
+    """The error for ``name``, which the API class ``cls`` lacks: the class that has such a method, else the
+    names of ``cls`` it may stand for."""
+    import difflib
+
+    from airflow_python_sdk import apis
+
+    message = f"{cls.__name__} has no attribute {name!r}"
+    owners = [c.__name__ for c in vars(apis).values() if isinstance(c, type) and callable(vars(c).get(name))]
+    if owners and not name.startswith("_"):
+        where = f"from airflow_python_sdk.api.{vars(apis)[owners[0]].__module__.rsplit('.', 1)[1]} import {owners[0]}"
+        message += f": it is a method of {' and '.join(owners)} ({where}; {owners[0]}(api_client).{name}(...))"
+    elif not name.startswith("_"):
+        close = difflib.get_close_matches(name, [n for n in dir(cls) if not n.startswith("_")], n=3)
+        message += f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""
+    return AttributeError(message)
 
 
 def _keys(keys: Any) -> str:

@@ -9,7 +9,7 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
@@ -85,8 +85,7 @@ class ApiClient:
         root = self.configuration.host
         for version, api, health in (("v2", "/api/v2", "/monitor/health"), ("v1", "/api/v1", "/health")):
             try:
-                answer = self.rest_client.request("GET", root + api + health, {"Accept": "application/json"})
-                json.loads(answer.data)
+                json.loads(self.rest_client.request("GET", root + api + health, {"Accept": "application/json"}).data)
             except (ApiException, ValueError):
                 continue
             self.configuration.host = root + api
@@ -135,12 +134,13 @@ class ApiClient:
     def has(self, op: Operation, key: str = "") -> bool:
         """Whether the server's release has ``op`` (``key=""``) or the query parameter or body key ``key``
         of it (named as sent); asks the version only when not every supported release has it."""
-        since = SINCE[self.api_version].get(op.id, {})
-        needed = [since[k] for k in {"", key} if k in since]
-        if not needed:
-            return True
-        server = release(self.airflow_version)
-        return server is None or all(server >= (release(v) or (0, 0)) for v in needed)
+        return not self._lacking(SINCE[self.api_version].get(op.id, {}), {"", key})
+
+    def _lacking(self, since: Mapping[str, str], keys: Iterable[str]) -> list[str]:
+        """Of ``keys`` that ``since`` lists, those the server's release lacks; the version is asked only then."""
+        used = [key for key in keys if key in since]
+        server = release(self.airflow_version) if used else None
+        return [key for key in used if server is not None and server < (release(since[key]) or (0, 0))]
 
     def has_quirk(self, name: str) -> bool:
         """Whether the server's release shows the quirk ``name`` of :data:`~airflow_python_sdk.versions.QUIRKS`."""
@@ -339,26 +339,18 @@ class ApiClient:
         """Raise :class:`UnsupportedOperationError` when the server's release lacks ``op`` or one of the
         query parameters and body keys ``names`` it is called with; the version is asked (once) only when
         the call uses something ``since`` lists."""
-        used = [key for key in since if not key or key in names]
-        if not used:
-            return
-        version = self.airflow_version
-        server = release(version)
-        lacking = [key for key in used if server is not None and server < (release(since[key]) or (0, 0))]
+        lacking = self._lacking(since, [key for key in since if not key or key in names])
         if not lacking:
             return
+        version = self.airflow_version
         where = f"Airflow {version}, which {self.configuration.host} runs"
         if "" in lacking:
-            raise UnsupportedOperationError(
-                f"{op.id}() is not in {where}: it needs Airflow {since['']} or later; nothing was sent",
-                needs=since[""], airflow_version=version,
-            )  # fmt: skip
-        needs = max((since[k] for k in lacking), key=lambda v: release(v) or (0, 0))
-        named = ", ".join(f"{k} (Airflow {since[k]} or later)" for k in lacking)
-        raise UnsupportedOperationError(
-            f"{op.id}(): {named} {'is' if len(lacking) == 1 else 'are'} not in {where}; nothing was sent",
-            needs=needs, airflow_version=version,
-        )  # fmt: skip
+            needs, text = since[""], f"{op.id}() is not in {where}: it needs Airflow {since['']} or later"
+        else:
+            needs = max((since[k] for k in lacking), key=lambda v: release(v) or (0, 0))
+            named = ", ".join(f"{k} (Airflow {since[k]} or later)" for k in lacking)
+            text = f"{op.id}(): {named} {'is' if len(lacking) == 1 else 'are'} not in {where}"
+        raise UnsupportedOperationError(f"{text}; nothing was sent", needs=needs, airflow_version=version)
 
     def _send(
         self,

@@ -355,6 +355,13 @@ class Api:
             api_client = ApiClient()
         self.api_client = api_client
 
+    if not TYPE_CHECKING:  # checkers keep flagging unknown names; at run time one says which class has it
+
+        def __getattr__(self, name: str) -> Any:
+            from airflow_python_sdk._diagnosis import no_method
+
+            raise no_method(type(self), name)
+
     def _call(self, args: dict[str, Any]) -> Any:
         """Dispatch the calling method's operation with its ``locals()``."""
         return self.api_client.call(_OPERATIONS[sys._getframe(1).f_code], args)

@@ -227,3 +227,19 @@ def test_the_declarations_read_the_generation_markers() -> None:
     params, _ = signature_params(probe)
     assert [(p.name, p.only) for p in params] == [("run_type", "v2"), ("limit", None)]
     assert repr(AIRFLOW_3_ONLY) == "<Airflow 3 only>"
+
+
+def test_a_method_called_on_the_wrong_api_class_names_the_class_that_has_it() -> None:
+    from airflow_python_sdk import ApiClient, Configuration
+    from airflow_python_sdk.api.dag_run_api import DAGRunApi
+    from airflow_python_sdk.api.task_instance_api import TaskInstanceApi
+
+    with ApiClient(Configuration(host="http://127.0.0.1:1/api/v1")) as client:
+        with pytest.raises(AttributeError) as elsewhere:
+            TaskInstanceApi(client).post_clear_task_instances  # noqa: B018 - the look-up is the point
+        assert "DAGApi" in str(elsewhere.value) and "airflow_python_sdk.api.dag_api import DAGApi" in str(
+            elsewhere.value
+        )
+        with pytest.raises(AttributeError, match="did you mean 'get_dag_run'"):
+            DAGRunApi(client).get_dag_runz  # noqa: B018
+        assert not hasattr(DAGRunApi(client), "__deepcopy__")  # private names stay plain AttributeErrors
