@@ -26,7 +26,10 @@ setup(
         "google": ["google-auth>=2.20"],
         "keyring": ["keyring>=24"],
     },
-    entry_points={"console_scripts": ["airflow-sdk = airflow_python_sdk.cli:main"]},
+    entry_points={
+        "console_scripts": ["airflow-sdk = airflow_python_sdk.cli:main"],
+        "pytest11": ["airflow_python_sdk = airflow_python_sdk.testing.pytest_plugin"],
+    },
     keywords=["Apache Airflow", "REST API", "client", "SDK"],
     classifiers=[
         "Programming Language :: Python :: 3",

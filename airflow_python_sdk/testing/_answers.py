@@ -1,0 +1,169 @@
+"""Answers checked against, and built from, an operation's response model for one server generation.
+
+A model field is *always sent* when its type admits no ``None`` (``state: DagState``), see
+:mod:`airflow_python_sdk._fields`; a field marked ``v1_only`` is Airflow 2's (``/api/v1``) alone, one marked
+``v2_only`` Airflow 3's (``/api/v2``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import uuid
+from typing import Any, Union, get_args, get_origin
+
+from airflow_python_sdk._enums import OpenEnum, StringModel
+from airflow_python_sdk.exceptions import ApiValueError
+from airflow_python_sdk.model_utils import FieldInfo, Model, json_data
+from airflow_python_sdk.operation import Operation
+
+__all__ = ["StubError", "check_answer", "build_answer", "model_for"]
+
+
+class StubError(AssertionError):
+    """A stub used wrongly: an answer unlike the server's, a call not queued, parameters not as expected,
+    answers left unused. An ``AssertionError``, so that it fails the test where it is raised."""
+
+
+def _admits_none(tp: Any) -> bool:
+    return tp in (Any, object, None, type(None)) or (
+        get_origin(tp) in (Union, types.UnionType) and type(None) in get_args(tp)
+    )
+
+
+def _bare(tp: Any) -> Any:
+    if get_origin(tp) in (Union, types.UnionType):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        return options[0] if len(options) == 1 else tp
+    return tp
+
+
+def _in_generation(field: FieldInfo, api: str) -> bool:
+    return not (field.v2_only if api == "v1" else field.v1_only)
+
+
+def model_for(op: Operation, data: Any) -> type[Model] | None:
+    """The model an answer of ``op`` is read into (of a union's, the one sharing most keys), None for none."""
+    models = op.models
+    if not models:
+        return None
+    keys = data.keys() if isinstance(data, dict) else set()
+    return max(models, key=lambda m: len(keys & m._by_key.keys()))
+
+
+def check_answer(op: Operation, data: Any, api: str) -> None:
+    """Raise :class:`StubError` naming the place when ``data`` (decoded JSON) is no answer a server of ``api``
+    (``"v1"``/``"v2"``) sends to ``op``: a key its model lacks (or has for the other generation only), an
+    always-sent field missing or null, a value its field cannot read (a wrong type)."""
+    if op.returns is None:
+        if data not in (None, "", b""):
+            raise StubError(f"{op.id}() answers nothing (HTTP {op.success_status}); got {data!r}")
+        return
+    if op.returns_text and isinstance(data, str):
+        return
+    model = model_for(op, data)
+    if model is None:
+        return
+    if api == "v2" and op.v2 is not None and op.v2.answer is not None:
+        return  # Airflow 3's form is reshaped by the SDK before reading: the model describes the result
+    _check(model, data, api, op.id + "()")
+
+
+def _check(model: type[Model], data: Any, api: str, where: str) -> None:
+    if not isinstance(data, dict):
+        raise StubError(f"{where}: a {model.__name__} is a JSON object, got {data!r}")
+    for key in data:
+        field = model._by_key.get(key)
+        if field is None:
+            raise StubError(f"{where}: {model.__name__} has no field {key!r} (fields: {', '.join(model._by_key)})")
+        if not _in_generation(field, api):
+            other = "Airflow 2" if field.v1_only else "Airflow 3"
+            raise StubError(f"{where}: {model.__name__}.{field.name} is sent by {other} only, not by this server")
+    for field in model._fields.values():
+        keys = (field.key, *field.fallback_keys)
+        here = f"{where}: {model.__name__}.{field.name}"
+        present = next((k for k in keys if k in data), None)
+        if present is None:
+            if not _admits_none(field.type) and _in_generation(field, api) and not field.v2_only and not field.v1_only:
+                raise StubError(f"{here} is always sent by the server, and missing here")
+            continue
+        value = data[present]
+        if value is None:
+            if not field.nullable and not _admits_none(field.type):
+                raise StubError(f"{here} is null, which the server never sends there")
+            continue
+        try:
+            field._convert(value)
+        except ApiValueError as exc:
+            raise StubError(f"{here}: {exc}") from None
+        _check_nested(_bare(field.type), value, api, here)
+
+
+def _check_nested(tp: Any, value: Any, api: str, where: str) -> None:
+    if get_origin(tp) is list and isinstance(value, list):
+        for i, item in enumerate(value):
+            if item is not None:
+                _check_nested(_bare(get_args(tp)[0]), item, api, f"{where}[{i}]")
+    elif isinstance(tp, type) and issubclass(tp, Model):
+        _check(tp, value, api, where)
+
+
+_SAMPLES: dict[Any, Any] = {
+    str: "example", int: 0, float: 0.0, bool: False, dict: {},
+    dt.datetime: "2024-01-01T00:00:00+00:00", dt.date: "2024-01-01", uuid.UUID: "00000000-0000-4000-8000-000000000000",
+}  # fmt: skip
+
+
+def _sample(tp: Any, api: str) -> Any:
+    tp = _bare(tp)
+    origin = get_origin(tp)
+    if origin is list:
+        return []
+    if origin is dict:
+        return {}
+    if tp in _SAMPLES:
+        return _SAMPLES[tp]
+    if isinstance(tp, type) and issubclass(tp, OpenEnum):
+        return next(m.value for m in tp if m.known)
+    if isinstance(tp, type) and issubclass(tp, StringModel):
+        return "example"
+    if isinstance(tp, type) and issubclass(tp, Model):
+        return _build(tp, {}, api)
+    if get_origin(tp) in (Union, types.UnionType):
+        return _sample(get_args(tp)[0], api)
+    return None
+
+
+def _build(model: type[Model], given: dict[str, Any], api: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    explicit = set(given)
+    for field in model._fields.values():
+        if not _in_generation(field, api):
+            continue
+        if field.name in given or field.key in given:
+            out[field.key] = json_data(given.pop(field.name, None) if field.name in given else given.pop(field.key))
+        elif not _admits_none(field.type):
+            out[field.key] = _sample(field.type, api)
+        elif field.nullable:
+            out[field.key] = None
+    if given:
+        raise StubError(f"{model.__name__} has no field(s) {', '.join(given)}; its fields: {', '.join(model._fields)}")
+    items = model._items
+    if items is not None and "total_entries" in out and "total_entries" not in explicit:
+        out["total_entries"] = len(out.get(items.key) or [])
+    return out
+
+
+def build_answer(op: Operation, api: str, fields: dict[str, Any]) -> Any:
+    """A valid answer of ``op`` from a server of ``api``: ``fields`` (by field name or JSON key; models, enums
+    and datetimes as JSON) and every other always-sent field of its model with a plain value of its type, every
+    nullable one null; a collection's ``total_entries`` is the number of its items unless given."""
+    if op.returns is None:
+        return None
+    if op.returns_text and not op.models:
+        return str(fields.get("text", ""))
+    models = op.models
+    if not models:
+        return json_data(fields)
+    model = max(models, key=lambda m: len(fields.keys() & (m._by_key.keys() | m._fields.keys())))
+    return _build(model, dict(fields), api)

@@ -1,0 +1,358 @@
+"""The stubber: answers an ``ApiClient``'s requests from a queue the test fills, at the transport."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, unquote
+
+from airflow_python_sdk._clock import clock as _clock
+from airflow_python_sdk.exceptions import exception_for_status
+from airflow_python_sdk.model_utils import Model, json_data, to_json
+from airflow_python_sdk.operation import Operation
+from airflow_python_sdk.rest import RESTResponse, redact_url
+from airflow_python_sdk.testing._answers import StubError, build_answer, check_answer
+from airflow_python_sdk.versions import SUPPORTED, release
+
+if TYPE_CHECKING:
+    from airflow_python_sdk.api_client import ApiClient
+
+__all__ = ["Call", "FakeClock", "Stubber", "operations", "record_calls"]
+
+OperationLike = str | Operation | Callable[..., Any]
+"""An operation by name (``"get_dag_run"``), as data, or as its method (``DAGRunApi.get_dag_run``)."""
+
+
+@cache
+def operations() -> dict[str, Operation]:
+    """Every operation of every API class, by name."""
+    from airflow_python_sdk import apis
+
+    return {op.id: op for name in apis.__all__ for op in getattr(apis, name).operations()}
+
+
+def _operation(op: OperationLike) -> Operation:
+    if isinstance(op, Operation):
+        return op
+    found = getattr(op, "operation", None) if callable(op) else operations().get(op)
+    if not isinstance(found, Operation):
+        raise StubError(f"no operation {op!r}")
+    return found
+
+
+@dataclass
+class Call:
+    """One request the client sent: its operation, method, URL, path and query parameters (text, a list when
+    repeated) and decoded JSON body."""
+
+    operation: str
+    method: str
+    url: str
+    params: dict[str, Any] = field(default_factory=dict)
+    body: Any = None
+
+
+@dataclass
+class _Answer:
+    op: Operation
+    status: int
+    data: bytes
+    headers: dict[str, str]
+    expected: Mapping[str, Any] | None
+
+
+class FakeClock:
+    """A clock a test controls: ``monotonic()`` is :attr:`now` (seconds), ``sleep(s)`` adds ``s`` to it at
+    once and notes it in :attr:`sleeps`."""
+
+    def __init__(self, start: float = 0.0) -> None:
+        self.now = start
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += max(seconds, 0.0)
+
+
+class _Routes:
+    """Which operation a (method, URL) of one client is: by each operation's declared route."""
+
+    def __init__(self, client: ApiClient, api: str) -> None:
+        self.client, self.api = client, api
+        self._compiled: dict[str, tuple[str, re.Pattern[str]] | None] = {}
+
+    def route(self, op: Operation) -> tuple[str, re.Pattern[str]] | None:
+        if op.id not in self._compiled:
+            c, form = self.client.configuration, op.v2 if self.api == "v2" else None
+            if (form is None) if self.api == "v2" else not op.v1:
+                self._compiled[op.id] = None
+            else:
+                root = c.server_root + form.root if form and form.root else c.host
+                path = (form.path or op.path) if form else op.path
+                text = re.escape(root) + re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(path))
+                text += f"(?:{re.escape(form.dry_run)})?" if form and form.dry_run else ""
+                method = (form.method or op.method) if form else op.method
+                self._compiled[op.id] = (method, re.compile(text))
+        return self._compiled[op.id]
+
+    def match(self, op: Operation, method: str, url: str) -> dict[str, str] | None:
+        """The path parameters when ``method url`` is ``op``'s route, else None."""
+        route = self.route(op)
+        found = route[1].fullmatch(url.split("?", 1)[0]) if route and route[0] == method else None
+        return None if found is None else {k: unquote(v) for k, v in found.groupdict().items()}
+
+    def find(self, method: str, url: str) -> Operation | None:
+        """The operation whose route ``method url`` is (the one with fewest parameters when several are)."""
+        ops = [(len(found), op) for op in operations().values() if (found := self.match(op, method, url)) is not None]
+        return min(ops, key=lambda pair: pair[0])[1] if ops else None
+
+    def call(self, op: Operation | None, method: str, url: str, body: bytes | None) -> Call:
+        params: dict[str, Any] = dict(self.match(op, method, url) or {}) if op else {}
+        for key, value in parse_qsl(url.partition("?")[2], keep_blank_values=True):
+            before = params.get(key)
+            params[key] = value if before is None else [*(before if isinstance(before, list) else [before]), value]
+        try:
+            data = json.loads(body) if body else None
+        except ValueError:
+            data = body
+        return Call(op.id if op else "?", method, url, params, data)
+
+
+def _api_of(client: ApiClient, airflow_version: str | None) -> tuple[str, str]:
+    """The client's API (``"v1"``/``"v2"``) and the version the stub plays, checked against each other."""
+    api = client.configuration.api_version
+    major = (release(airflow_version) or (0, 0))[0] if airflow_version else None
+    if api is None:
+        api = "v1" if major == 2 else "v2"
+    if major is not None and major != {"v1": 2, "v2": 3}[api]:
+        raise StubError(f"airflow_version={airflow_version!r} cannot answer {client.configuration.host} (/api/{api})")
+    return api, airflow_version or SUPPORTED[api][-1]
+
+
+class Stubber:
+    """Answers ``client``'s requests from a queue, in order, as a server of ``airflow_version`` would (default:
+    the newest release of the host's generation, 2.11.2 for ``/api/v1``, 3.3.2 for ``/api/v2``; a host without
+    an API path gets the one of that version). ``GET /version`` is answered with that version unless an answer
+    to ``get_version`` is next in the queue. ``clock`` (a :class:`FakeClock`) is the SDK's clock while active.
+
+    Raises :class:`StubError` (an ``AssertionError``) for an answer unlike what that server sends (at
+    :meth:`add_response`), a request other than the next queued one, parameters not as expected, and, leaving
+    the ``with`` block without an error, answers still queued.
+    """
+
+    def __init__(self, client: ApiClient, airflow_version: str | None = None, clock: FakeClock | None = None) -> None:
+        self.client, self.clock = client, clock
+        self.api, self.airflow_version = _api_of(client, airflow_version)
+        self.calls: list[Call] = []
+        """Every request answered, in order (``GET /version`` included)."""
+        self._queue: deque[_Answer] = deque()
+        self._lock = threading.Lock()
+        self._saved: dict[str, Any] | None = None
+        self._routes = _Routes(client, self.api)
+
+    def __repr__(self) -> str:
+        return f"Stubber({self.client!r}, airflow_version={self.airflow_version!r}, pending={self.pending})"
+
+    # --- the queue ---------------------------------------------------------------------------------
+
+    def answer(self, op: OperationLike, **fields: Any) -> Any:
+        """A valid answer of ``op`` for this server: ``fields`` given, the rest filled as the server would."""
+        return build_answer(_operation(op), self.api, fields)
+
+    def add_response(
+        self,
+        op: OperationLike,
+        data: Any = None,
+        expected_params: Mapping[str, Any] | None = None,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Queue the answer to the next ``op`` call: ``data`` (decoded JSON, a model, text; None:
+        :meth:`answer`'s), checked against what this server sends. ``expected_params`` are checked against
+        the request: path and query parameters by name (compared as sent), the body parameter by name (its keys
+        compared with the JSON sent; Airflow 3's names for renamed ones)."""
+        operation = _operation(op)
+        if data is None and operation.returns is not None:
+            data = build_answer(operation, self.api, {})
+        data = json_data(data) if isinstance(data, (Model, list)) else data
+        check_answer(operation, data, self.api)
+        text = isinstance(data, str) and operation.returns_text
+        raw = b"" if data is None else data.encode() if text else json.dumps(data).encode()
+        kind = "text/plain; charset=utf-8" if text else "application/json"
+        status = status or (204 if data is None and operation.returns is None else operation.success_status)
+        self._queue.append(_Answer(operation, status, raw, {"Content-Type": kind, **(headers or {})}, expected_params))
+
+    def add_error(
+        self,
+        op: OperationLike,
+        status: int,
+        detail: Any = "",
+        expected_params: Mapping[str, Any] | None = None,
+        body: Any = None,
+    ) -> None:
+        """Queue an error answer to the next ``op`` call: ``status`` with ``detail`` in the body this server
+        sends (Airflow 2: an RFC 7807 problem; Airflow 3: ``{"detail": ...}``), or ``body`` as given. The call
+        raises the SDK's exception for it (``ConflictException`` for 409, ...), as from a real server."""
+        operation = _operation(op)
+        if body is None:
+            body = {"detail": detail}
+            if self.api == "v1":
+                body.update(status=status, title=detail or "Error", type="about:blank")
+        data = json.dumps(body).encode()
+        answer = _Answer(operation, status, data, {"Content-Type": "application/json"}, expected_params)
+        self._queue.append(answer)
+
+    @property
+    def pending(self) -> list[str]:
+        """The operations of the answers still queued, in order."""
+        return [answer.op.id for answer in self._queue]
+
+    def assert_no_pending_responses(self) -> None:
+        """Raise :class:`StubError` naming the queued answers no call took."""
+        if self._queue:
+            raise StubError(f"{len(self._queue)} queued answer(s) were not used: {', '.join(self.pending)}")
+
+    # --- the transport ---------------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        """Answer the client's requests from now on (nothing reaches a server)."""
+        c, rest = self.client.configuration, self.client.rest_client
+        self._saved = {"host": c.host, "send": rest.__dict__.get("send"), "clock": (_clock.sleep, _clock.monotonic)}
+        if c.api_version is None:
+            c.host = c.host.rstrip("/") + f"/api/{self.api}"
+        self._saved["version"] = self.client._versions.pop(c.host, None)
+        rest.send = self._send  # type: ignore[method-assign]
+        if self.clock is not None:
+            _clock.use(self.clock.sleep, self.clock.monotonic)
+
+    def deactivate(self) -> None:
+        """Put the client's transport, host and the clock back."""
+        saved, self._saved = self._saved, None
+        if saved is None:
+            return
+        c, rest = self.client.configuration, self.client.rest_client
+        self.client._versions.pop(c.host, None)
+        if saved["version"] is not None:
+            self.client._versions[c.host] = saved["version"]
+        c.host = saved["host"]
+        if saved["send"] is None:
+            del rest.send
+        else:
+            rest.send = saved["send"]  # type: ignore[method-assign]
+        _clock.use(*saved["clock"])
+
+    def __enter__(self) -> Stubber:
+        self.activate()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self.deactivate()
+        if kind is None:
+            self.assert_no_pending_responses()
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        body: bytes | None = None,
+        preload_content: bool = True,
+        timeout: Any = None,
+    ) -> Any:
+        with self._lock:
+            head = self._queue[0] if self._queue else None
+            if head is not None and self._routes.match(head.op, method, url) is not None:
+                answer = self._queue.popleft()
+            elif self._routes.match(operations()["get_version"], method, url) is not None:
+                data = build_answer(operations()["get_version"], self.api, {"version": self.airflow_version})
+                answer = _Answer(operations()["get_version"], 200, json.dumps(data).encode(),
+                                 {"Content-Type": "application/json"}, None)  # fmt: skip
+            else:
+                found = self._routes.find(method, url)
+                said = f"{found.id}() ({method} {redact_url(url)})" if found else f"{method} {redact_url(url)}"
+                nxt = f"the next queued answer is for {head.op.id}()" if head else "no answer is queued"
+                raise StubError(f"unexpected call {said}: {nxt}")
+            call = self._routes.call(answer.op, method, url, body)
+            self.calls.append(call)
+        if answer.expected is not None:
+            _check_expected(answer.op, self.api, answer.expected, call)
+        return _response(method, url, answer, preload_content)
+
+
+def _response(method: str, url: str, answer: _Answer, preload: bool) -> Any:
+    """The answer as urllib3's response (unread, ``preload=False``) or read into a :class:`RESTResponse`, whose
+    error status raises the SDK's exception as the transport does."""
+    import urllib3
+
+    resp = urllib3.HTTPResponse(
+        body=io.BytesIO(answer.data) if not preload else answer.data, headers=answer.headers, status=answer.status,
+        preload_content=preload, request_method=method, request_url=url, decode_content=False,
+    )  # fmt: skip
+    if not preload:
+        return resp
+    response = RESTResponse(resp, 0.0, url)
+    if response.status >= 400:
+        refused = exception_for_status(response.status)(http_resp=response)
+        refused.request = f"{method} {redact_url(url.split('?', 1)[0])}"
+        raise refused
+    return response
+
+
+def _as_sent(value: Any) -> Any:
+    from airflow_python_sdk.api_client import _query_text
+
+    if isinstance(value, (list, tuple)):
+        return [_as_sent(v) for v in value]
+    return _query_text(value)
+
+
+def _check_expected(op: Operation, api: str, expected: Mapping[str, Any], call: Call) -> None:
+    rename = op.v2.rename if api == "v2" and op.v2 else {}
+    for name, want in expected.items():
+        if op.body is not None and name == op.body.name:
+            sent = call.body if isinstance(call.body, dict) else {}
+            wanted = to_json(want) if isinstance(want, Model) else json.loads(json.dumps(json_data(want)))
+            wrong = {rename.get(k, k): v for k, v in wanted.items() if sent.get(rename.get(k, k), _NOT) != v}
+            if wrong:
+                raise StubError(f"{op.id}(): {name} sent {call.body!r}, expected {wrong!r} in it")
+            continue
+        key = rename.get(name, name)
+        got = call.params.get(key, _NOT)
+        if want is None and got is _NOT:
+            continue
+        text = _as_sent(want)
+        if got != text and not (isinstance(text, list) and got == ",".join(text)):
+            shown = "nothing" if got is _NOT else repr(got)
+            raise StubError(f"{op.id}(): {name} was {shown}, expected {text!r}")
+
+
+_NOT: Any = object()
+
+
+@contextmanager
+def record_calls(client: ApiClient) -> Iterator[list[Call]]:
+    """The requests ``client`` sends while in the block, each named by its operation, sent on to the server as
+    usual: what a script did against a real server, to compare with what it did against a :class:`Stubber`."""
+    rest, api = client.rest_client, client.api_version
+    routes, calls, real = _Routes(client, api), [], rest.send
+
+    def send(method: str, url: str, headers: Mapping[str, str], body: bytes | None = None, *args: Any) -> Any:
+        calls.append(routes.call(routes.find(method, url), method, url, body))
+        return real(method, url, headers, body, *args)
+
+    rest.send = send  # type: ignore[method-assign,assignment]
+    try:
+        yield calls
+    finally:
+        del rest.send
