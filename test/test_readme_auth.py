@@ -169,3 +169,23 @@ def test_a_reverse_proxy_with_a_path_prefix(airflow_api: RecordingServer, monkey
     assert listed.path == "/airflow/api/v2/dags/~/dagRuns"
     assert (listed.headers["Authorization"], listed.headers["X-Gateway-Key"]) == ("Bearer jwt-1", "gw-key")
     assert login.headers["X-Gateway-Key"] == "gw-key"  # the gateway lets the login through too
+
+
+def test_the_readmes_profiles_file_reads_and_its_token_profile_is_used(
+    airflow_api: RecordingServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from airflow_python_sdk.profiles import load_profiles
+
+    section = README.read_text().split("## Profiles", 1)[1].split("\n## ", 1)[0]
+    ini = re.search(r"```ini\n(.*?)```", section, re.S)
+    assert ini is not None
+    path = tmp_path / "config.ini"
+    path.write_text(ini[1].replace("https://staging.example.com", airflow_api.url))
+    path.chmod(0o600)
+    assert {name: p.auth for name, p in load_profiles(path).items()} == {"prod": "password", "staging": "token"}
+    monkeypatch.setenv("STAGING_AIRFLOW_TOKEN", "staging-token")
+    configuration = Configuration.from_profile("staging", path, retries=0)
+    assert configuration.timeout == (10.0, 60.0)
+    with ApiClient(configuration) as client:
+        DAGRunApi(client).get_dag_runs("~")
+    assert airflow_api.requests[0].headers["Authorization"] == "Bearer staging-token"
