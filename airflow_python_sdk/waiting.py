@@ -89,7 +89,7 @@ POLL_GRACE = 0.5
 this much."""
 PAUSE_CHECK_AFTER = 5.0
 """Seconds a run may stay queued before the wait reads (once) whether its DAG is paused."""
-LOG_TAIL_LINES = 20
+LOG_TAIL_LINES = 40
 """Lines of each failed task instance's log that :class:`DagRunFailedError` holds."""
 UNFINISHED_STATES = frozenset({DagState.QUEUED, DagState.RUNNING})
 """The states a run is waited on through; every other state counts as finished."""

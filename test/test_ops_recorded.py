@@ -19,6 +19,7 @@ import pytest
 import airflow_python_sdk as sdk
 from airflow_python_sdk import ApiClient, Configuration
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
+from airflow_python_sdk.api.task_instance_api import TaskInstanceApi
 from airflow_python_sdk.models import DAGRun
 from airflow_python_sdk.triggering import READ_BACK_TRIES
 from airflow_python_sdk.waiting import LOG_TAIL_LINES, PAUSE_CHECK_AFTER, POLL_GRACE, DagPausedError, DagRunFailedError
@@ -157,7 +158,7 @@ def test_a_queued_run_of_a_paused_dag_raises_instead_of_waiting_out_the_timeout(
 
 
 def test_a_failed_run_raises_with_its_failed_tasks_and_the_end_of_their_logs() -> None:
-    log = "\n".join(f"line {n}" for n in range(1, 31)) + "\nValueError: bad input"
+    log = "\n".join(f"line {n}" for n in range(1, 61)) + "\nValueError: bad input"
 
     def respond(request: Recorded) -> Reply:
         if request.path.endswith("/taskInstances"):
@@ -176,7 +177,8 @@ def test_a_failed_run_raises_with_its_failed_tasks_and_the_end_of_their_logs() -
     error = caught.value
     assert [ti.task_id for ti in error.task_instances] == ["transform"]
     tail = error.logs["transform"].splitlines()
-    assert len(tail) == LOG_TAIL_LINES and tail[-1] == "ValueError: bad input" and tail[0] == "line 12"
+    assert len(tail) == LOG_TAIL_LINES and tail[-1] == "ValueError: bad input"
+    assert tail[0] == f"line {62 - LOG_TAIL_LINES}"  # the last lines of 61
     assert "failed task instances: transform" in str(error) and "ValueError: bad input" in str(error)
     assert error.dag_run.state == "failed"
 
@@ -227,3 +229,51 @@ print("done", run.state)
     assert len(shown) == 1, outputs  # one line, updated in place
     assert re.fullmatch(r"d/r: success \[\d+ s\]", shown[0]["data"]["text/plain"]), shown
     assert streams.strip() == "done success", streams
+
+
+# --- 5. following a log ----------------------------------------------------------------------------------------
+
+
+def test_follow_log_yields_new_lines_until_the_try_ends_and_its_last_lines_after() -> None:
+    """The log grows by a line a read; the try fails after the third; its error is written a read later."""
+    reads: list[int] = []
+    states = iter(["running", "running", "failed"])
+    state = ["running"]
+
+    def respond(request: Recorded) -> Reply:
+        if "/logs/" in request.path:
+            reads.append(len(reads))
+            lines = [f"line {n}" for n in range(1, min(len(reads), 3) + 1)]
+            if len(reads) >= 5:  # a moment after the failed state
+                lines.append("RuntimeError: boom")
+            return Reply(body="\n".join(lines), headers={"Content-Type": "text/plain"})
+        if request.path.endswith("/taskInstances/t"):
+            if len(reads) > 0:
+                state[0] = next(states, "failed")
+            return Reply(json={"task_id": "t", "state": state[0], "try_number": 1})
+        return Reply(404, json={"title": "not found"})
+
+    with RecordingServer(respond=respond) as server, _client(server) as client:
+        lines = list(TaskInstanceApi(client).follow_log(D, "r", "t", poll_interval=0.05))
+    assert lines == ["line 1", "line 2", "line 3", "RuntimeError: boom"]
+    assert all(r.query == [("full_content", "true")] for r in server.requests if "/logs/" in r.path)
+    assert next(r.path for r in server.requests if "/logs/" in r.path) == f"{RUNS}/r/taskInstances/t/logs/1"
+
+
+def test_an_airflow_3_log_says_why_a_task_failed() -> None:
+    """Airflow 3 sends a failed try's exception as structured ``error_detail``: the text log ends like a traceback."""
+    content = [
+        {"timestamp": "2026-01-01T00:00:00Z", "level": "info", "event": "sdk-ops line 1"},
+        {"timestamp": "2026-01-01T00:00:01Z", "level": "error", "event": "Task failed with exception",
+         "error_detail": [{"exc_type": "RuntimeError", "exc_value": "fails on try 1", "is_cause": False,
+                           "frames": [{"filename": "/dags/x.py", "lineno": 31, "name": "_transform"}]}]},
+    ]  # fmt: skip
+    server = RecordingServer(default=Reply(json={"content": content, "continuation_token": None}))
+    with server, ApiClient(Configuration(host=server.url + "/api/v2", access_token="t", retries=0)) as client:
+        text = TaskInstanceApi(client).get_log(D, "r", "t", 1, full_content=True)
+    assert text.splitlines() == [
+        "[2026-01-01T00:00:00Z] INFO - sdk-ops line 1",
+        "[2026-01-01T00:00:01Z] ERROR - Task failed with exception",
+        '  File "/dags/x.py", line 31, in _transform',
+        "RuntimeError: fails on try 1",
+    ]

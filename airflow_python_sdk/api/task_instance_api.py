@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -83,7 +84,22 @@ def _log_line(message: Any) -> str:
         return f"{message}\n"
     stamp = f"[{message['timestamp']}] " if message.get("timestamp") else ""
     level = f"{str(message['level']).upper()} - " if message.get("level") else ""
-    return f"{stamp}{level}{message.get('event', '')}\n"
+    return f"{stamp}{level}{message.get('event', '')}\n" + _error_lines(message.get("error_detail"))
+
+
+def _error_lines(detail: Any) -> str:
+    """Airflow 3's structured exception (``error_detail``) as the end of a Python traceback: each frame's
+    ``File "...", line N, in name`` and ``Type: message``, so that the text log says why a task failed."""
+    lines = []
+    for error in detail if isinstance(detail, list) else []:
+        if isinstance(error, dict) and error.get("exc_type"):
+            for frame in error.get("frames") or []:
+                if isinstance(frame, dict):
+                    lines.append(
+                        f'  File "{frame.get("filename")}", line {frame.get("lineno")}, in {frame.get("name")}'
+                    )
+            lines.append(f"{error['exc_type']}: {error.get('exc_value', '')}")
+    return "".join(f"{line}\n" for line in lines)
 
 
 class TaskInstanceApi(Api):
@@ -618,6 +634,32 @@ class TaskInstanceApi(Api):
         :param map_index: The map index, for a mapped task (the server's default is -1: not mapped).
         """
         return self._call(locals())  # type: ignore[no-any-return]
+
+    def follow_log(
+        self,
+        dag_id: str | int,
+        dag_run_id: str | int,
+        task_id: str,
+        try_number: int | None = None,
+        map_index: int | None = None,
+        poll_interval: float = 1.0,
+        timeout: float | None = None,
+    ) -> Iterator[str]:
+        """Yield the lines of a try's log as they are written, until the try ends (Airflow 2 and 3).
+
+        See :func:`airflow_python_sdk.logs.follow_log`.
+
+        :param dag_id: The DAG id.
+        :param dag_run_id: The DAG run id.
+        :param task_id: The task id.
+        :param try_number: The try, from 1; the task instance's current try by default.
+        :param map_index: The map index, for a mapped task.
+        :param poll_interval: Seconds between reads of the log.
+        :param timeout: Seconds to follow at most (None: until the try ends); then :class:`WaitTimeoutError`.
+        """
+        from airflow_python_sdk.logs import follow_log
+
+        return follow_log(self, dag_id, dag_run_id, task_id, try_number, map_index, poll_interval, timeout)
 
     # Airflow 3's names (operationIds) of these operations
     get_task_instance_dependencies_by_map_index = get_mapped_task_instance_dependencies

@@ -6,8 +6,6 @@ for a run, following a task's log, the health check's exit code. Import and expo
 
 from __future__ import annotations
 
-import time
-from collections import Counter
 from typing import Any
 
 import click
@@ -17,9 +15,8 @@ from airflow_python_sdk._version import __version__
 from airflow_python_sdk.cli._app import PROG, Call, Cmd, Failed, Group, command, global_options, leaves, note, show
 from airflow_python_sdk.cli._profiles import groups as profile_groups
 from airflow_python_sdk.cli._transfer import TRANSFERS
-from airflow_python_sdk.exceptions import NotFoundException
 from airflow_python_sdk.model.dag_run import DAGRun
-from airflow_python_sdk.waiting import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
+from airflow_python_sdk.waiting import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT, DagRunFailedError
 
 __all__ = ["build"]
 
@@ -27,17 +24,19 @@ RUN = "dag_run_id state run_type logical_date start_date end_date"
 DAG = "dag_id is_paused schedule owners tags"
 TI = "task_id map_index state try_number start_date end_date"
 BACKFILL = "id dag_id from_date to_date is_paused completed_at"
-FINISHED_TASK = frozenset({"success", "failed", "skipped", "upstream_failed", "removed"})
-"""Task-instance states a try ends in: ``logs --follow`` stops there."""
 
 
 def _wait(call: Call, dag_run_id: str) -> DAGRun:
     """Wait for the run (``--wait-timeout``, ``--poll-interval``); :class:`Failed` unless it succeeded."""
     p = call.p
-    run = a.DAGRunApi(call.client).wait_for_dag_run(
-        p["dag_id"], dag_run_id, timeout=p["wait_timeout"] or DEFAULT_WAIT_TIMEOUT,
-        poll_interval=p["poll_interval"] or DEFAULT_POLL_INTERVAL,
-    )  # fmt: skip
+    try:
+        run = a.DAGRunApi(call.client).wait_for_dag_run(
+            p["dag_id"], dag_run_id, timeout=p["wait_timeout"] or DEFAULT_WAIT_TIMEOUT,
+            poll_interval=p["poll_interval"] or DEFAULT_POLL_INTERVAL, raise_on_failure=True,
+        )  # fmt: skip
+    except DagRunFailedError as exc:  # its failed tasks and the end of their logs
+        show(exc.dag_run)
+        raise Failed(str(exc)) from None
     if run.state != "success":
         show(run)
         raise Failed(f"DAG run {run.dag_run_id!r} of {run.dag_id!r} finished {run.state}")
@@ -63,29 +62,15 @@ def _logs(call: Call) -> None:
     def instance() -> Any:
         return api.get_mapped_task_instance(*where, p["map_index"]) if mapped else api.get_task_instance(*where)
 
+    try_number = p["try_number"] or max(instance().try_number or 1, 1)
+    if not p["follow"]:
+        for line in api.get_log(*where, try_number, full_content=True, **mapped).splitlines():
+            click.echo(line)
+        return
+    for line in api.follow_log(*where, try_number, p["map_index"], p["poll_interval"] or 1.0):
+        click.echo(line)
     ti = instance()
-    try_number = p["try_number"] or max(ti.try_number or 1, 1)
-    printed: Counter[str] = Counter()  # a log read again may differ at its head: print each line once
-    ended = not p["follow"]
-    while True:
-        try:
-            lines = api.get_log(*where, try_number, full_content=True, **mapped).splitlines()
-        except NotFoundException:
-            if ended:
-                raise
-            lines = []  # not started yet
-        seen: Counter[str] = Counter()
-        for line in lines:
-            seen[line] += 1
-            if seen[line] > printed[line]:
-                printed[line] += 1
-                click.echo(line)
-        if ended:
-            break
-        time.sleep(p["poll_interval"] or 1.0)
-        ti = instance()
-        ended = str(ti.state) in FINISHED_TASK or (ti.try_number or 0) > try_number  # one more read: the rest
-    if p["follow"] and str(ti.state) not in ("success", "skipped") and (ti.try_number or 0) <= try_number:
+    if str(ti.state) not in ("success", "skipped") and (ti.try_number or 0) <= try_number:
         raise Failed(f"task instance {'/'.join(map(str, where))} try {try_number} finished {ti.state}")
 
 
