@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from airflow_python_sdk.testing._answers import StubError
-    from airflow_python_sdk.testing._stubber import Call, FakeClock, Stubber, operations, record_calls
+    from airflow_python_sdk.testing._stubber import Call, FakeClock, Stubber, answer, operations, record_calls
 
-__all__ = ["Call", "FakeClock", "StubError", "Stubber", "operations", "record_calls"]
+__all__ = ["Call", "FakeClock", "StubError", "Stubber", "answer", "operations", "record_calls"]
 
 
 def __getattr__(name: str) -> Any:

@@ -25,6 +25,10 @@ class StubError(AssertionError):
     answers left unused. An ``AssertionError``, so that it fails the test where it is raised."""
 
 
+_CURSORS = ("next_cursor", "previous_cursor")
+"""Keys of Airflow 3.2+'s pages that the collection models do not declare (the SDK's paging reads them)."""
+
+
 def _admits_none(tp: Any) -> bool:
     return tp in (Any, object, None, type(None)) or (
         get_origin(tp) in (Union, types.UnionType) and type(None) in get_args(tp)
@@ -53,8 +57,9 @@ def model_for(op: Operation, data: Any) -> type[Model] | None:
 
 def check_answer(op: Operation, data: Any, api: str) -> None:
     """Raise :class:`StubError` naming the place when ``data`` (decoded JSON) is no answer a server of ``api``
-    (``"v1"``/``"v2"``) sends to ``op``: a key its model lacks (or has for the other generation only), an
-    always-sent field missing or null, a value its field cannot read (a wrong type)."""
+    (``"v1"``/``"v2"``) sends to ``op``: a key its model lacks, an always-sent field missing or null, a value
+    its field cannot read (a wrong type). A field marked for the other generation is accepted: the marks are
+    about requests, and real 2.11.2 answers hold some (``Dataset.aliases``, ``ProviderCollection.total_entries``)."""
     if op.returns is None:
         if data not in (None, "", b""):
             raise StubError(f"{op.id}() answers nothing (HTTP {op.success_status}); got {data!r}")
@@ -74,11 +79,12 @@ def _check(model: type[Model], data: Any, api: str, where: str) -> None:
         raise StubError(f"{where}: a {model.__name__} is a JSON object, got {data!r}")
     for key in data:
         field = model._by_key.get(key)
+        if field is None and key in _CURSORS and model._items is not None and api == "v2":
+            if data[key] is not None and not isinstance(data[key], str):
+                raise StubError(f"{where}: {model.__name__}.{key} is text or null, got {data[key]!r}")
+            continue
         if field is None:
             raise StubError(f"{where}: {model.__name__} has no field {key!r} (fields: {', '.join(model._by_key)})")
-        if not _in_generation(field, api):
-            other = "Airflow 2" if field.v1_only else "Airflow 3"
-            raise StubError(f"{where}: {model.__name__}.{field.name} is sent by {other} only, not by this server")
     for field in model._fields.values():
         keys = (field.key, *field.fallback_keys)
         here = f"{where}: {model.__name__}.{field.name}"
@@ -92,20 +98,30 @@ def _check(model: type[Model], data: Any, api: str, where: str) -> None:
             if not field.nullable and not _admits_none(field.type):
                 raise StubError(f"{here} is null, which the server never sends there")
             continue
+        _check_value(field, _bare(field.type), value, api, here)
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Model)
+
+
+def _check_value(field: FieldInfo, tp: Any, value: Any, api: str, where: str) -> None:
+    """A value checked by its field's reader, or, holding models (which the readers take over in place, and
+    read leniently), field by field."""
+    item = _bare(get_args(tp)[0]) if get_origin(tp) is list else None
+    if _is_model(tp):
+        _check(tp, value, api, where)
+    elif _is_model(item):
+        if not isinstance(value, list):
+            raise StubError(f"{where}: a list of {item.__name__}, got {value!r}")
+        for i, one in enumerate(value):
+            if one is not None:
+                _check(item, one, api, f"{where}[{i}]")
+    else:
         try:
             field._convert(value)
         except ApiValueError as exc:
-            raise StubError(f"{here}: {exc}") from None
-        _check_nested(_bare(field.type), value, api, here)
-
-
-def _check_nested(tp: Any, value: Any, api: str, where: str) -> None:
-    if get_origin(tp) is list and isinstance(value, list):
-        for i, item in enumerate(value):
-            if item is not None:
-                _check_nested(_bare(get_args(tp)[0]), item, api, f"{where}[{i}]")
-    elif isinstance(tp, type) and issubclass(tp, Model):
-        _check(tp, value, api, where)
+            raise StubError(f"{where}: {exc}") from None
 
 
 _SAMPLES: dict[Any, Any] = {
@@ -134,6 +150,16 @@ def _sample(tp: Any, api: str) -> Any:
     return None
 
 
+def _given(tp: Any, value: Any, api: str) -> Any:
+    """A given value as JSON; a nested model's object (or a list of them) completed as :func:`_build` does."""
+    tp = _bare(tp)
+    if get_origin(tp) is list and isinstance(value, list):
+        return [_given(get_args(tp)[0], v, api) for v in value]
+    if isinstance(tp, type) and issubclass(tp, Model) and isinstance(value, (dict, Model)):
+        return _build(tp, dict(json_data(value)), api)
+    return json_data(value)
+
+
 def _build(model: type[Model], given: dict[str, Any], api: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     explicit = set(given)
@@ -141,11 +167,13 @@ def _build(model: type[Model], given: dict[str, Any], api: str) -> dict[str, Any
         if not _in_generation(field, api):
             continue
         if field.name in given or field.key in given:
-            out[field.key] = json_data(given.pop(field.name, None) if field.name in given else given.pop(field.key))
+            out[field.key] = _given(field.type, given.pop(field.name if field.name in given else field.key), api)
         elif not _admits_none(field.type):
             out[field.key] = _sample(field.type, api)
         elif field.nullable:
             out[field.key] = None
+    if model._items is not None and api == "v2":
+        out.update((key, given.pop(key)) for key in _CURSORS if key in given)
     if given:
         raise StubError(f"{model.__name__} has no field(s) {', '.join(given)}; its fields: {', '.join(model._fields)}")
     items = model._items

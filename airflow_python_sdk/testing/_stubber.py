@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote
 
 from airflow_python_sdk._clock import clock as _clock
-from airflow_python_sdk.exceptions import exception_for_status
+from airflow_python_sdk.exceptions import ApiException, exception_for_status
 from airflow_python_sdk.model_utils import Model, json_data, to_json
 from airflow_python_sdk.operation import Operation
 from airflow_python_sdk.rest import RESTResponse, redact_url
@@ -25,7 +25,7 @@ from airflow_python_sdk.versions import SUPPORTED, release
 if TYPE_CHECKING:
     from airflow_python_sdk.api_client import ApiClient
 
-__all__ = ["Call", "FakeClock", "Stubber", "operations", "record_calls"]
+__all__ = ["Call", "FakeClock", "Stubber", "answer", "operations", "record_calls"]
 
 OperationLike = str | Operation | Callable[..., Any]
 """An operation by name (``"get_dag_run"``), as data, or as its method (``DAGRunApi.get_dag_run``)."""
@@ -48,16 +48,24 @@ def _operation(op: OperationLike) -> Operation:
     return found
 
 
+def answer(op: OperationLike, airflow_version: str = SUPPORTED["v2"][-1], **fields: Any) -> Any:
+    """A valid answer of ``op`` from a server of ``airflow_version`` (see :meth:`Stubber.answer`), as decoded JSON,
+    for a local HTTP server (pytest-httpserver) to send."""
+    return build_answer(_operation(op), "v1" if (release(airflow_version) or (3, 0))[0] == 2 else "v2", fields)
+
+
 @dataclass
 class Call:
     """One request the client sent: its operation, method, URL, path and query parameters (text, a list when
-    repeated) and decoded JSON body."""
+    repeated) and decoded JSON body; from :func:`record_calls`, also the server's status and decoded answer."""
 
     operation: str
     method: str
     url: str
     params: dict[str, Any] = field(default_factory=dict)
     body: Any = None
+    status: int = 0
+    answer: Any = None
 
 
 @dataclass
@@ -296,7 +304,7 @@ def _response(method: str, url: str, answer: _Answer, preload: bool) -> Any:
     import urllib3
 
     resp = urllib3.HTTPResponse(
-        body=io.BytesIO(answer.data) if not preload else answer.data, headers=answer.headers, status=answer.status,
+        body=io.BytesIO(answer.data), headers=answer.headers, status=answer.status,
         preload_content=preload, request_method=method, request_url=url, decode_content=False,
     )  # fmt: skip
     if not preload:
@@ -348,8 +356,18 @@ def record_calls(client: ApiClient) -> Iterator[list[Call]]:
     routes, calls, real = _Routes(client, api), [], rest.send
 
     def send(method: str, url: str, headers: Mapping[str, str], body: bytes | None = None, *args: Any) -> Any:
-        calls.append(routes.call(routes.find(method, url), method, url, body))
-        return real(method, url, headers, body, *args)
+        call = routes.call(routes.find(method, url), method, url, body)
+        calls.append(call)
+        try:
+            response = real(method, url, headers, body, *args)
+        except ApiException as exc:
+            call.status = exc.status or 0
+            raise
+        if isinstance(response, RESTResponse):
+            call.status = response.status
+            ok = "json" in (response.getheader("Content-Type") or "")
+            call.answer = json.loads(response.data) if ok and response.data else response.text
+        return response
 
     rest.send = send  # type: ignore[method-assign,assignment]
     try:
