@@ -25,6 +25,7 @@ setup(
         "aws": ["boto3>=1.34"],
         "google": ["google-auth>=2.20"],
         "keyring": ["keyring>=24"],
+        "pandas": ["pandas>=2"],
     },
     entry_points={
         "console_scripts": ["airflow-sdk = airflow_python_sdk.cli:main"],

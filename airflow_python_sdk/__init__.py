@@ -35,6 +35,7 @@ from airflow_python_sdk.exceptions import (
     WaitTimeoutError,
 )
 from airflow_python_sdk.operation import raw_response, submit, with_http_info
+from airflow_python_sdk.frames import to_pandas
 from airflow_python_sdk.pagination import paginate
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "ServiceException",
     "WaitTimeoutError",
     "paginate",
+    "to_pandas",
     "submit",
     "with_http_info",
     "raw_response",

@@ -1,4 +1,6 @@
-"""How models show in notebooks: ``Model._repr_html_`` renders its HTML table here."""
+"""How models show in notebooks: ``Model._repr_html_`` renders its HTML here: a picture when the model has
+one (a Gantt chart of a run's task instances, a grid of DAG runs: :mod:`airflow_python_sdk.pictures`), then its
+table."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from airflow_python_sdk._fields import _shown
 from airflow_python_sdk._model import Model
 from airflow_python_sdk._types import _strip_none
 
-__all__ = ["html_table", "MAX_HTML_ROWS", "MAX_HTML_CELL"]
+__all__ = ["html_table", "table_html", "MAX_HTML_ROWS", "MAX_HTML_CELL"]
 
 
 MAX_HTML_ROWS = 50
@@ -47,7 +49,20 @@ _html_value = _shown  # a display never fails on one odd value
 
 
 def html_table(model: Model) -> str:
-    """A collection (``total_entries`` and one list of models) as its items' fields by rows; else one model's fields."""
+    """The notebook display: the model's picture (inline SVG; none for most models) above :func:`table_html`.
+    A picture that cannot be drawn is left out with a one-line note: a display never fails."""
+    from airflow_python_sdk.pictures import picture_of
+
+    try:
+        picture = picture_of(model)
+    except Exception as exc:
+        picture = f"<p>(no picture: {html.escape(f'{type(exc).__name__}: {exc}')})</p>"
+    return (f"<div>{picture}</div>" if picture else "") + table_html(model)
+
+
+def table_html(model: Model) -> str:
+    """A collection (``total_entries`` and one list of models) as its items' fields by rows, a column for each
+    scalar field that holds a value on some row shown; else one model's fields."""
     name = type(model).__name__
     listed = type(model)._items
     item_type = _strip_none(get_args(_strip_none(listed.type))[0]) if listed is not None else None
@@ -64,7 +79,7 @@ def html_table(model: Model) -> str:
     items = [i for i in listing if isinstance(i, Model)]
     shown = items[:MAX_HTML_ROWS]
     columns = [f for f in item_type._fields.values()
-               if _is_scalar(f.type) and any(f.in_raw(i) for i in shown)]  # fmt: skip
+               if _is_scalar(f.type) and any(_html_value(i, f) is not None for i in shown)]  # fmt: skip
     total = _html_value(model, model._fields["total_entries"])
     caption = f"{name}: {len(items)} {listed.name}" + (f" of {total}" if isinstance(total, int) else "")
     head = "".join(f"<th>{html.escape(f.name)}</th>" for f in columns)

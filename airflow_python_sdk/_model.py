@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, get_origin
 
 from airflow_python_sdk._fields import Field, FieldInfo, _extra, _FieldSpec, _shown
+from airflow_python_sdk._notebook import NotebookMixin
 from airflow_python_sdk._readers import _READERS, _compile_reader, _copied, _reader_of
 from airflow_python_sdk._types import _strip_none
 from airflow_python_sdk.exceptions import ApiKeyError, ApiTypeError, ApiValueError, FieldNotInAnswerError
@@ -70,7 +71,7 @@ class ModelMeta(type):
         return cls  # type: ignore[no-any-return]
 
 
-class Model(metaclass=ModelMeta):
+class Model(NotebookMixin, metaclass=ModelMeta):
     """Base of every model. See the module docstring."""
 
     __slots__ = ("__dict__", "_extra")  # field values by name, and what an answer sent besides (see _extra)
