@@ -19,6 +19,7 @@ from airflow_python_sdk import ApiClient, Configuration, UnsupportedOperationErr
 from airflow_python_sdk._clock import clock
 from airflow_python_sdk.api.dag_api import DAGApi
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
+from airflow_python_sdk.api.dag_stats_api import DagStatsApi
 from airflow_python_sdk.api.task_instance_api import TaskInstanceApi
 from airflow_python_sdk.exceptions import ConflictException, NotFoundException
 from airflow_python_sdk.model.bulk_body import BulkBody
@@ -26,8 +27,9 @@ from airflow_python_sdk.model.clear_task_instances import ClearTaskInstances
 from airflow_python_sdk.model.dag_run import DAGRun
 from airflow_python_sdk.model.dag_state import DagState
 from airflow_python_sdk.model.set_dag_run_note import SetDagRunNote
+from airflow_python_sdk.model.update_dag_run_state import UpdateDagRunState
 from airflow_python_sdk.pagination import paginate
-from airflow_python_sdk.testing import FakeClock, StubError, Stubber, answer, operations
+from airflow_python_sdk.testing import FakeClock, Stubber, StubError, answer, operations
 from airflow_python_sdk.testing._stubber import _Answer, _response
 from airflow_python_sdk.testing.vcr import FAKE_JWT, scrub_request, scrub_response, vcr_config
 
@@ -45,7 +47,9 @@ def ops_script(client: ApiClient, dag_id: str, run_id: str, trigger: bool = True
         run = runs.wait_for_dag_run(dag_id, run_id, timeout=240, poll_interval=poll, max_poll_interval=poll)
     if run.state != DagState.FAILED:
         return str(run.state)
-    failed = [ti.task_id for ti in TaskInstanceApi(client).get_task_instances(dag_id, run_id, state=["failed"]).task_instances]
+    failed = [
+        ti.task_id for ti in TaskInstanceApi(client).get_task_instances(dag_id, run_id, state=["failed"]).task_instances
+    ]
     DAGApi(client).post_clear_task_instances(
         dag_id, ClearTaskInstances(dry_run=False, dag_run_id=run_id, task_ids=failed, only_failed=True)
     )
@@ -95,8 +99,8 @@ def test_a_bad_answer_fails_at_add_response_naming_the_field(stub: Stubber) -> N
         stub.add_response("get_dag_run", {k: v for k, v in good.items() if k != "state"})
     with pytest.raises(StubError, match=r"DAGRun.conf: cannot read 'x' as"):
         stub.add_response("get_dag_run", {**good, "conf": "x"})
+    bad = stub.answer("get_task_instance", try_number="two")
     with pytest.raises(StubError, match=r"TaskInstance.try_number: cannot read 'two'"):
-        bad = stub.answer("get_task_instance", try_number="two")
         stub.add_response("get_task_instances", stub.answer("get_task_instances", task_instances=[bad]))
     with pytest.raises(StubError, match=r"DAGRun.dag_id is null"):
         stub.add_response("get_dag_run", {**good, "dag_id": None})
@@ -120,20 +124,22 @@ def test_unexpected_calls_wrong_parameters_and_unused_answers_fail_naming_them(s
     with pytest.raises(StubError, match=r"unexpected call get_dag_run\(\).*next queued answer is for get_dag_runs"):
         runs.get_dag_run("d", "r")
     stub.add_response("get_dag_run", expected_params={"dag_id": "etl"})
+    runs.get_dag_runs("d")  # takes the first answer
     with pytest.raises(StubError, match=r"get_dag_run\(\): dag_id was 'other', expected 'etl'"):
-        runs.get_dag_runs("d")  # takes the first answer
         runs.get_dag_run("other", "r")
     stub.add_response("get_dag_runs", expected_params={"limit": 5})
     with pytest.raises(StubError, match=r"limit was nothing, expected '5'"):
         runs.get_dag_runs("d")
+    stub.add_response("set_dag_run_note")  # on Airflow 3 the same PATCH route as a state change, but update_mask=note
+    with pytest.raises(StubError, match=r"unexpected call update_dag_run_state\(\) \(PATCH .*/dags/d/dagRuns/r"):
+        runs.update_dag_run_state("d", "r", UpdateDagRunState(state="failed"))
+    runs.set_dag_run_note("d", "r", SetDagRunNote(note="n"))
     client = ApiClient(Configuration(host="http://airflow.test/api/v2"))
-    with pytest.raises(StubError, match=r"1 queued answer\(s\) were not used: get_dags"):  # noqa: PT012
-        with Stubber(client) as inner:
-            inner.add_response("get_dags")
-    with pytest.raises(ZeroDivisionError):  # an error in the block is not hidden by the unused answers
-        with Stubber(client) as inner:
-            inner.add_response("get_dags")
-            1 / 0  # noqa: B018
+    with pytest.raises(StubError, match=r"1 queued answer\(s\) were not used: get_dags"), Stubber(client) as inner:
+        inner.add_response("get_dags")
+    with pytest.raises(ZeroDivisionError), Stubber(client) as inner:  # noqa: PT012 - not hidden by the unused answer
+        inner.add_response("get_dags")
+        1 / 0  # noqa: B018
     assert "send" not in vars(client.rest_client)  # the transport is put back
 
 
@@ -157,11 +163,10 @@ def test_release_refusals_work_against_the_version_the_stub_plays() -> None:
             DAGRunApi(client).bulk_dag_runs("etl", BulkBody(actions=[]))
         assert [c.operation for c in stub.calls] == ["get_version"]
     assert client.configuration.host == "http://airflow.test"
-    with Stubber(client, airflow_version="2.8.4") as stub:  # a v1 host
-        with pytest.raises(UnsupportedOperationError, match=r"get_dag_stats\(\) is not in Airflow 2.8.4"):
-            from airflow_python_sdk.api.dag_stats_api import DagStatsApi
-
-            DagStatsApi(client).get_dag_stats(dag_ids="a")
+    v1 = ApiClient(Configuration(host="http://airflow.test/api/v1"))
+    refused = pytest.raises(UnsupportedOperationError, match=r"get_dag_stats\(\) is not in Airflow 2.8.4")
+    with Stubber(v1, airflow_version="2.8.4"), refused:
+        DagStatsApi(v1).get_dag_stats(dag_ids="a")
     with pytest.raises(StubError, match=r"cannot answer"):
         Stubber(ApiClient(Configuration(host="http://airflow.test/api/v1")), airflow_version="3.3.2")
 
@@ -258,7 +263,8 @@ def test_the_scrubber_removes_jwts_passwords_and_cookies() -> None:
     response = {"status": {"code": 201}, "headers": {"Set-Cookie": [f"_token={token}"], "Content-Type": ["json"]},
                 "body": {"string": json.dumps({"access_token": token}).encode()}}  # fmt: skip
     out = scrub_response(response)
-    assert out["headers"] == {"Content-Type": ["json"]} and json.loads(out["body"]["string"]) == {"access_token": FAKE_JWT}
+    assert out["headers"] == {"Content-Type": ["json"]}
+    assert json.loads(out["body"]["string"]) == {"access_token": FAKE_JWT}
 
 
 def test_a_cassette_recorded_against_a_real_332_replays_with_no_server() -> None:
@@ -267,8 +273,9 @@ def test_a_cassette_recorded_against_a_real_332_replays_with_no_server() -> None
     text = CASSETTE.read_text()
     recorded = yaml.safe_load(text)["interactions"]
     assert "eyJhbGciOiJIUzUxMiI" not in text and '"password": "admin"' not in text and "set-cookie" not in text.lower()
-    first = recorded[0]["request"]["uri"]
-    host, run_id = first.split("/auth/token")[0], json.loads(pathlib.Path(CASSETTE.with_suffix(".json")).read_text())["run_id"]
+    host = next(i["request"]["uri"] for i in recorded if "/api/v2/" in i["request"]["uri"]).split("/api/v2/")[0]
+    run_id = json.loads(CASSETTE.with_suffix(".json").read_text())["run_id"]
+    assert recorded[0]["request"]["uri"] == host + "/auth/token"  # the login, replayed with the scrubbed token
     client = ApiClient(Configuration(host=host + "/api/v2", username="admin", password="admin", retries=0))
     with vcr.VCR(**vcr_config()).use_cassette(str(CASSETTE)) as cassette:
         assert ops_script(client, DAG_ID, run_id, trigger=False) == "cleared boom"

@@ -111,7 +111,7 @@ def _check_value(field: FieldInfo, tp: Any, value: Any, api: str, where: str) ->
     item = _bare(get_args(tp)[0]) if get_origin(tp) is list else None
     if _is_model(tp):
         _check(tp, value, api, where)
-    elif _is_model(item):
+    elif item is not None and _is_model(item):
         if not isinstance(value, list):
             raise StubError(f"{where}: a list of {item.__name__}, got {value!r}")
         for i, one in enumerate(value):

@@ -115,14 +115,23 @@ class _Routes:
         return self._compiled[op.id]
 
     def match(self, op: Operation, method: str, url: str) -> dict[str, str] | None:
-        """The path parameters when ``method url`` is ``op``'s route, else None."""
+        """The path parameters when ``method url`` is ``op``'s route (with its fixed query, Airflow 3's
+        ``update_mask=note`` of ``set_dag_run_note``), else None."""
         route = self.route(op)
-        found = route[1].fullmatch(url.split("?", 1)[0]) if route and route[0] == method else None
-        return None if found is None else {k: unquote(v) for k, v in found.groupdict().items()}
+        path, _, query = url.partition("?")
+        found = route[1].fullmatch(path) if route and route[0] == method else None
+        if found is None or not self._fixed(op).issubset(parse_qsl(query)):
+            return None
+        return {k: unquote(v) for k, v in found.groupdict().items()}
+
+    def _fixed(self, op: Operation) -> set[tuple[str, str]]:
+        return set(op.v2.query.items()) if self.api == "v2" and op.v2 else set()
 
     def find(self, method: str, url: str) -> Operation | None:
-        """The operation whose route ``method url`` is (the one with fewest parameters when several are)."""
-        ops = [(len(found), op) for op in operations().values() if (found := self.match(op, method, url)) is not None]
+        """The operation whose route ``method url`` is (of several, the one with most fixed query parameters,
+        then fewest path parameters)."""
+        ops = [((-len(self._fixed(op)), len(found)), op) for op in operations().values()
+               if (found := self.match(op, method, url)) is not None]  # fmt: skip
         return min(ops, key=lambda pair: pair[0])[1] if ops else None
 
     def call(self, op: Operation | None, method: str, url: str, body: bytes | None) -> Call:
