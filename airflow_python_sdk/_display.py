@@ -73,7 +73,9 @@ def table_html(model: Model) -> str:
         or not (isinstance(item_type, type) and issubclass(item_type, Model))
     ):
         rows = "".join(
-            f"<tr><th>{html.escape(f.name)}</th><td>{_cell(_html_value(model, f))}</td></tr>" for f in model._present()
+            f"<tr><th>{html.escape(f.name)}</th><td>{_cell(value)}</td></tr>"
+            for f in model._present()
+            if (value := _html_value(model, f)) is not None
         )
         return f"<table><caption>{html.escape(name)}</caption>{rows}</table>"
     items = [i for i in listing if isinstance(i, Model)]

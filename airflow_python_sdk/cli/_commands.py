@@ -74,6 +74,17 @@ def _logs(call: Call) -> None:
         raise Failed(f"task instance {'/'.join(map(str, where))} try {try_number} finished {ti.state}")
 
 
+def _gantt(call: Call) -> None:
+    """Write the Gantt chart of a run (every try of its task instances) as SVG to FILE (``-``: stdout).
+
+    FILE is an argument: ``-o`` is every command's output format."""
+    from airflow_python_sdk.pictures import run_tasks
+
+    story = run_tasks(call.client, call.p["dag_id"], call.p["dag_run_id"])
+    call.p["out"].write(story.to_svg())
+    note(f"wrote the Gantt chart of {story.run.dag_run_id!r}: {len(story.tries)} tries to {call.p['out'].name}")
+
+
 def _health(call: Call) -> None:
     health = call()
     sick = [row["component"] for row in _health_rows(health) if row["status"] == "unhealthy"]
@@ -132,6 +143,8 @@ GROUPS: dict[str, tuple[str, list[Cmd]]] = {
             "run_id_pattern:--pattern order_by",
             cols=f"~dag_id {RUN}", help="List the runs of a DAG (~: of every DAG)"),
         Cmd("get", a.DAGRunApi.get_dag_run, "dag_id dag_run_id"),
+        Cmd("gantt", a.DAGRunApi.get_dag_run, "dag_id dag_run_id", "out", run=_gantt,
+            help="Write a run's Gantt chart (a bar per task try, by state) as SVG to FILE: ... gantt D R run.svg"),
         _TRIGGER,
         Cmd("wait", a.DAGRunApi.get_dag_run, "dag_id dag_run_id", _WAIT, run=lambda c: _wait(c, c.p["dag_run_id"]),
             help="Wait for a DAG run to finish; exit 1 unless it succeeded, 3 if --wait-timeout passes first"),
