@@ -94,7 +94,14 @@ def test_the_ops_script_and_every_real_answer_against_stubs(real: tuple[AirflowS
         runs.wait_for_dag_run(DAG_ID, rid, timeout=240, poll_interval=1)
 
     # every real answer, the script's and a sweep of read operations, is accepted as a stub's answer
-    answered = [c for c in [*calls, *_sweep(client, server.api_version, rid)] if 200 <= c.status < 300 and c.answer]
+    answered = [
+        c
+        for c in [*calls, *_sweep(client, server.api_version, rid)]
+        if 200 <= c.status < 300
+        and c.answer
+        and (operations()[c.operation].returns_text or not isinstance(c.answer, str))
+    ]  # not the UI's HTML
+    # (Airflow 3 without the FAB auth manager answers /auth/fab/v1/roles with its UI page, status 200)
     refused: dict[str, str] = {}
     checker = Stubber(ApiClient(Configuration(host=server.api_url)), airflow_version=server.version)
     for call in answered:
@@ -102,7 +109,7 @@ def test_the_ops_script_and_every_real_answer_against_stubs(real: tuple[AirflowS
             checker.add_response(call.operation, call.answer)
         except StubError as exc:
             refused[call.operation] = str(exc)
-    assert refused == {}
+    assert refused == {}, json.dumps(refused, indent=1)
     accepted = {c.operation for c in answered}
     assert len(accepted) >= 20, sorted(accepted)
     assert {"get_dag_run", "get_task_instances", "post_clear_task_instances", "get_dags", "get_task"} <= accepted

@@ -75,6 +75,12 @@ def check_answer(op: Operation, data: Any, api: str) -> None:
 
 
 def _check(model: type[Model], data: Any, api: str, where: str) -> None:
+    if "_from_server" in vars(model):  # a model reshaping what it reads (Airflow 3's extra links): its reader judges
+        try:
+            model._from_server(data)._validate()
+        except ValueError as exc:
+            raise StubError(f"{where}: {exc}") from None
+        return
     if not isinstance(data, dict):
         raise StubError(f"{where}: a {model.__name__} is a JSON object, got {data!r}")
     for key in data:
