@@ -25,6 +25,8 @@ from airflow_python_sdk.exceptions import (
     ApiValueError,
     BadRequestException,
     ConflictException,
+    DagPausedError,
+    DagRunFailedError,
     FieldNotInAnswerError,
     ForbiddenException,
     NotFoundException,
@@ -34,8 +36,8 @@ from airflow_python_sdk.exceptions import (
     UnsupportedOperationError,
     WaitTimeoutError,
 )
-from airflow_python_sdk.operation import raw_response, submit, with_http_info
 from airflow_python_sdk.frames import to_pandas
+from airflow_python_sdk.operation import raw_response, submit, with_http_info
 from airflow_python_sdk.pagination import paginate
 
 __all__ = [
@@ -60,6 +62,8 @@ __all__ = [
     "ConflictException",
     "ServiceException",
     "WaitTimeoutError",
+    "DagPausedError",
+    "DagRunFailedError",
     "paginate",
     "to_pandas",
     "submit",

@@ -11,6 +11,8 @@ OpenApiException
 │   ├── ApiTimeoutError                   connect or read timeout
 │   └── ApiSSLError                       TLS handshake or certificate failure
 ├── WaitTimeoutError (also TimeoutError)  a DAG run did not finish within the wait's timeout
+├── DagPausedError                        a waited-for run stays queued: its DAG is paused
+├── DagRunFailedError                     a waited-for run failed (raise_on_failure=True): its tasks and logs
 └── ApiException                          the server answered with an error status
     ├── BadRequestException               400 (and 422 from Airflow 3)
     ├── UnauthorizedException             401
@@ -51,6 +53,8 @@ __all__ = [
     "ConflictException",
     "ServiceException",
     "WaitTimeoutError",
+    "DagPausedError",
+    "DagRunFailedError",
     "exception_for_status",
     "body_excerpt",
 ]
@@ -161,6 +165,34 @@ class WaitTimeoutError(OpenApiException, TimeoutError):
         self.state = state
         self.timeout = timeout
         self.elapsed = elapsed
+        super().__init__(message)
+
+
+class DagPausedError(OpenApiException):
+    """A waited-for run stays queued because its DAG is paused: it would not start before the timeout.
+
+    ``dag_run`` is the run as last seen (it goes on, queued, and starts once the DAG is unpaused).
+    """
+
+    def __init__(self, message: str, dag_run: DAGRun | None = None) -> None:
+        self.dag_run = dag_run
+        super().__init__(message)
+
+
+class DagRunFailedError(OpenApiException):
+    """A waited-for run finished ``failed`` (with ``raise_on_failure=True``).
+
+    ``dag_run`` is the finished run; ``task_instances`` its failed task instances; ``logs`` maps each one's
+    ``task_id`` (``task_id[map_index]`` when mapped) to the last lines (``waiting.LOG_TAIL_LINES``) of its log
+    (or why the log could not be read). The message shows them all.
+    """
+
+    def __init__(
+        self, message: str, dag_run: DAGRun, task_instances: Sequence[Any] = (), logs: dict[str, str] | None = None
+    ) -> None:
+        self.dag_run = dag_run
+        self.task_instances = list(task_instances)
+        self.logs = dict(logs or {})
         super().__init__(message)
 
 

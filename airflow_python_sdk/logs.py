@@ -12,11 +12,11 @@ A log not written yet (404) is waited for.
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from airflow_python_sdk._clock import clock as time  # a test's FakeClock when one is in
 from airflow_python_sdk.exceptions import NotFoundException, WaitTimeoutError
 
 if TYPE_CHECKING:

@@ -12,10 +12,10 @@ run with that id and the same conf as its answer (:func:`existing`).
 from __future__ import annotations
 
 import datetime as dt
-import time
 import uuid
 from typing import TYPE_CHECKING, Any, Literal
 
+from airflow_python_sdk._clock import clock as time  # a test's FakeClock when one is in
 from airflow_python_sdk.exceptions import (
     ApiConnectionError,
     ApiException,

@@ -42,15 +42,16 @@ import logging
 import math
 import sys
 import threading
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from airflow_python_sdk._clock import clock as time  # a test's FakeClock when one is in
 from airflow_python_sdk.exceptions import (
     ApiConnectionError,
     ApiException,
     ApiValueError,
-    OpenApiException,
+    DagPausedError,
+    DagRunFailedError,
     WaitTimeoutError,
 )
 from airflow_python_sdk.model.dag_run import DAGRun
@@ -96,34 +97,6 @@ UNFINISHED_STATES = frozenset({DagState.QUEUED, DagState.RUNNING})
 
 log = logging.getLogger("airflow_python_sdk")
 T = TypeVar("T")
-
-
-class DagPausedError(OpenApiException):
-    """A waited-for run stays queued because its DAG is paused: it would not start before the timeout.
-
-    ``dag_run`` is the run as last seen (it goes on, queued, and starts once the DAG is unpaused).
-    """
-
-    def __init__(self, message: str, dag_run: DAGRun | None = None) -> None:
-        self.dag_run = dag_run
-        super().__init__(message)
-
-
-class DagRunFailedError(OpenApiException):
-    """A waited-for run finished ``failed`` (with ``raise_on_failure=True``).
-
-    ``dag_run`` is the finished run; ``task_instances`` its failed task instances; ``logs`` maps each one's
-    ``task_id`` (``task_id[map_index]`` when mapped) to the last :data:`LOG_TAIL_LINES` lines of its log
-    (or why the log could not be read). The message shows them all.
-    """
-
-    def __init__(
-        self, message: str, dag_run: DAGRun, task_instances: Sequence[Any] = (), logs: dict[str, str] | None = None
-    ) -> None:
-        self.dag_run = dag_run
-        self.task_instances = list(task_instances)
-        self.logs = dict(logs or {})
-        super().__init__(message)
 
 
 def is_finished(state: DagState | str | None) -> bool:
