@@ -14,6 +14,7 @@ import json
 import pathlib
 import re
 import sys
+import textwrap
 import types
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -445,7 +446,8 @@ def render_exports(package: str, classes: list[type], what: str) -> str:
     for c in sorted(classes, key=lambda c: (c.__module__, c.__name__)):
         by_module.setdefault(c.__module__, []).append(c.__name__)
     lines += [f"from {module} import {', '.join(names)}" for module, names in by_module.items()]
-    lines += ["", "__all__ = [", *(f'    "{c.__name__}",' for c in classes), "]"]
+    names = textwrap.wrap(", ".join(f'"{c.__name__}"' for c in classes), 116)
+    lines += ["", "# fmt: off", "__all__ = [", *(f"    {line}" for line in names), "]", "# fmt: on"]
     return "\n".join(lines) + "\n"
 
 

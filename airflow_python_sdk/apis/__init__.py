@@ -27,31 +27,11 @@ from airflow_python_sdk.api.user_api import UserApi
 from airflow_python_sdk.api.variable_api import VariableApi
 from airflow_python_sdk.api.x_com_api import XComApi
 
+# fmt: off
 __all__ = [
-    "AssetApi",
-    "AssetStateStoreApi",
-    "BackfillApi",
-    "ConfigApi",
-    "ConnectionApi",
-    "DAGApi",
-    "DAGRunApi",
-    "DagStatsApi",
-    "DagVersionApi",
-    "DagWarningApi",
-    "DatasetApi",
-    "EventLogApi",
-    "HITLDetailApi",
-    "ImportErrorApi",
-    "JobApi",
-    "MonitoringApi",
-    "PermissionApi",
-    "PluginApi",
-    "PoolApi",
-    "ProviderApi",
-    "RoleApi",
-    "TaskInstanceApi",
-    "TaskStateStoreApi",
-    "UserApi",
-    "VariableApi",
-    "XComApi",
+    "AssetApi", "AssetStateStoreApi", "BackfillApi", "ConfigApi", "ConnectionApi", "DAGApi", "DAGRunApi", "DagStatsApi",
+    "DagVersionApi", "DagWarningApi", "DatasetApi", "EventLogApi", "HITLDetailApi", "ImportErrorApi", "JobApi",
+    "MonitoringApi", "PermissionApi", "PluginApi", "PoolApi", "ProviderApi", "RoleApi", "TaskInstanceApi",
+    "TaskStateStoreApi", "UserApi", "VariableApi", "XComApi"
 ]
+# fmt: on

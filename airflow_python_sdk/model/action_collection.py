@@ -1,5 +1,3 @@
-"""A page of permission actions."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.action import Action

@@ -1,5 +1,3 @@
-"""One permission: an action on a resource."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.action import Action

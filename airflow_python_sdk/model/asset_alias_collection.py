@@ -1,5 +1,3 @@
-"""A page of asset aliases."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.asset_alias import AssetAlias

@@ -1,5 +1,3 @@
-"""Which teams' DAGs an asset event may trigger."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

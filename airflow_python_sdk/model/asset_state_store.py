@@ -1,5 +1,3 @@
-"""One key of an asset's state store."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""A value to store under a key of an asset's state store."""
-
 from __future__ import annotations
 
 from typing import Any

@@ -1,5 +1,3 @@
-"""A page of an asset's state store."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.asset_state_store import AssetStateStore

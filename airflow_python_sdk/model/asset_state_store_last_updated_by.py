@@ -1,5 +1,3 @@
-"""Who last wrote an asset state store key."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.asset_state_store_writer_kind import AssetStateStoreWriterKind

@@ -1,5 +1,3 @@
-"""What last wrote an asset state store key."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["AssetStateStoreWriterKind"]

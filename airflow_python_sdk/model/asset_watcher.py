@@ -1,5 +1,3 @@
-"""A trigger watching an asset."""
-
 from __future__ import annotations
 
 from datetime import datetime

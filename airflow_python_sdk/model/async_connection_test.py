@@ -1,5 +1,3 @@
-"""The state of a queued connection test (Airflow 3)."""
-
 from __future__ import annotations
 
 from datetime import datetime

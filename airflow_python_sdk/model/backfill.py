@@ -1,5 +1,3 @@
-"""A backfill."""
-
 from __future__ import annotations
 
 from datetime import datetime

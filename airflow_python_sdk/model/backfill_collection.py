@@ -1,5 +1,3 @@
-"""A page of backfills."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.backfill import Backfill

@@ -1,5 +1,3 @@
-"""What to backfill."""
-
 from __future__ import annotations
 
 from datetime import datetime

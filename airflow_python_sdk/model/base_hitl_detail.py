@@ -1,5 +1,3 @@
-"""What a human-in-the-loop task asks, and the answer it got."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""The short form of a DAG run, as dataset events list them."""
-
 from __future__ import annotations
 
 from datetime import datetime

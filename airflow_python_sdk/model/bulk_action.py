@@ -1,5 +1,3 @@
-"""One action of an Airflow 3 bulk request: create, update or delete a list of entities."""
-
 from __future__ import annotations
 
 from typing import Any

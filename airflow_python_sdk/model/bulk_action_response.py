@@ -1,5 +1,3 @@
-"""What one action of a bulk request did."""
-
 from __future__ import annotations
 
 from typing import Any

@@ -1,5 +1,3 @@
-"""The body of an Airflow 3 bulk request."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.bulk_action import BulkAction

@@ -1,5 +1,3 @@
-"""One DAG run in a bulk request or a bulk clear (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.dag_state import DagState

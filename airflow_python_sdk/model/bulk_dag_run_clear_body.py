@@ -1,5 +1,3 @@
-"""The body that clears several DAG runs of a DAG (Airflow 3)."""
-
 from __future__ import annotations
 
 from datetime import datetime

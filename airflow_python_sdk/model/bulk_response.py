@@ -1,5 +1,3 @@
-"""The answer to an Airflow 3 bulk request."""
-
 from __future__ import annotations
 
 from typing import Any

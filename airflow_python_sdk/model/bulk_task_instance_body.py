@@ -1,5 +1,3 @@
-"""One task instance of a bulk task-instance request (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.task_state import TaskState

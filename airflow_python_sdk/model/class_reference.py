@@ -1,5 +1,3 @@
-"""A reference to a Python class."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

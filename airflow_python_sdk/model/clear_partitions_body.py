@@ -1,5 +1,3 @@
-"""The body that resets the partition fields of DAG runs (Airflow 3)."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""What to clear in a DAG's task instances."""
-
 from __future__ import annotations
 
 from datetime import datetime

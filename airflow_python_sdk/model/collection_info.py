@@ -1,5 +1,3 @@
-"""Paging information shared by every collection."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

@@ -1,5 +1,3 @@
-"""A colour as the server writes it."""
-
 from airflow_python_sdk.model_utils import StringModel
 
 __all__ = ["Color"]

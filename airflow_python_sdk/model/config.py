@@ -1,5 +1,3 @@
-"""The server's configuration."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.config_section import ConfigSection

@@ -1,5 +1,3 @@
-"""One option of the server's configuration."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

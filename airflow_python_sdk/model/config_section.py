@@ -1,5 +1,3 @@
-"""One section of the server's configuration."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.config_option import ConfigOption

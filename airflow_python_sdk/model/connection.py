@@ -1,5 +1,3 @@
-"""A connection with its extra and password."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.connection_collection_item import ConnectionCollectionItem

@@ -1,5 +1,3 @@
-"""The outcome of testing a connection."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

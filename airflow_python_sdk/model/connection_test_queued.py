@@ -1,5 +1,3 @@
-"""A connection test put in the queue (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.connection_test_state import ConnectionTestState

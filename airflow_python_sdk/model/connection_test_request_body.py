@@ -1,5 +1,3 @@
-"""The body queueing a connection test (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.connection import Connection

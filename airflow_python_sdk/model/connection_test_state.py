@@ -1,5 +1,3 @@
-"""Where a queued connection test is (Airflow 3)."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["ConnectionTestState"]

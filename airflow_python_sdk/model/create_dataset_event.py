@@ -1,5 +1,3 @@
-"""The body that records a dataset update by hand."""
-
 from __future__ import annotations
 
 from typing import Any

@@ -1,5 +1,3 @@
-"""A cron schedule."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

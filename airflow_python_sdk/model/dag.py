@@ -1,5 +1,3 @@
-"""A DAG."""
-
 from __future__ import annotations
 
 from datetime import datetime

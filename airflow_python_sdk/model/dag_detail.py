@@ -1,5 +1,3 @@
-"""A DAG with its details."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""Health of the standalone DAG processor."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""A DAG run."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""The body that changes a DAG run's state and note in one request (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.dag_state import DagState

@@ -1,5 +1,3 @@
-"""What triggered a DAG run (Airflow 3)."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["DagRunTriggeredByType"]

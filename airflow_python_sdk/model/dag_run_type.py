@@ -1,5 +1,3 @@
-"""How a DAG run came about."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["DagRunType"]

@@ -1,5 +1,3 @@
-"""What waiting for a DAG run on the server ends with (Airflow 3)."""
-
 from __future__ import annotations
 
 from typing import Any

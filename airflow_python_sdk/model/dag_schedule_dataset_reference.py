@@ -1,5 +1,3 @@
-"""A DAG scheduled on a dataset."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

@@ -1,5 +1,3 @@
-"""The source code of a DAG's file, with what it belongs to."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

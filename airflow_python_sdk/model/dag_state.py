@@ -1,5 +1,3 @@
-"""The state of a DAG run."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["DagState"]

@@ -1,5 +1,3 @@
-"""The run counts of one DAG, by state."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.dag_stats_state_collection_item import DagStatsStateCollectionItem

@@ -1,5 +1,3 @@
-"""Run counts by state for a set of DAGs."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.collection_info import CollectionInfo

@@ -1,5 +1,3 @@
-"""How many runs of one DAG are in one state."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.dag_state import DagState

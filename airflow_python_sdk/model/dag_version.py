@@ -1,5 +1,3 @@
-"""A version of a DAG (Airflow 3)."""
-
 from __future__ import annotations
 
 from datetime import datetime

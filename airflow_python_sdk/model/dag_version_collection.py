@@ -1,5 +1,3 @@
-"""A page of DAG versions (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.dag_version import DagVersion

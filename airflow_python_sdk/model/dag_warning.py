@@ -1,5 +1,3 @@
-"""A problem the DAG processor found with a DAG."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""The kind of a DAG warning."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["DagWarningType"]

@@ -1,5 +1,3 @@
-"""A dataset."""
-
 from __future__ import annotations
 
 from typing import Any

@@ -1,5 +1,3 @@
-"""An update of a dataset."""
-
 from __future__ import annotations
 
 from typing import Any

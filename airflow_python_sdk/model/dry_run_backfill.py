@@ -1,5 +1,3 @@
-"""A run a backfill would make."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""The runs a backfill would make."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.dry_run_backfill import DryRunBackfill

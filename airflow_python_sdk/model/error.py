@@ -1,5 +1,3 @@
-"""An error answer (RFC 7807 problem details)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

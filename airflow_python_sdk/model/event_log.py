@@ -1,5 +1,3 @@
-"""An audit log entry."""
-
 from __future__ import annotations
 
 from datetime import datetime

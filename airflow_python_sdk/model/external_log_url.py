@@ -1,5 +1,3 @@
-"""Where a task try's log is shown by an external log service (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

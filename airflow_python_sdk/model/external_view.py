@@ -1,5 +1,3 @@
-"""A link to an external page that a plugin adds to the UI (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.view_destination import ViewDestination

@@ -1,5 +1,3 @@
-"""A link an operator adds to its task instances (to an external system's page, say)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.class_reference import ClassReference

@@ -1,5 +1,3 @@
-"""The extra links of a task instance."""
-
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any

@@ -1,5 +1,3 @@
-"""A FastAPI app that a plugin mounts on the API server (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

@@ -1,5 +1,3 @@
-"""A middleware that a plugin adds to the API server (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

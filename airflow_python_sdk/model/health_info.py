@@ -1,5 +1,3 @@
-"""Health of an Airflow deployment."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.dag_processor_status import DagProcessorStatus

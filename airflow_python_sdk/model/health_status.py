@@ -1,5 +1,3 @@
-"""Whether a component is healthy."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["HealthStatus"]

@@ -1,5 +1,3 @@
-"""A human-in-the-loop question of a task instance."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.base_hitl_detail import BaseHITLDetail

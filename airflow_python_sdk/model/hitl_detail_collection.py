@@ -1,5 +1,3 @@
-"""A page of human-in-the-loop details."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.hitl_detail import HITLDetail

@@ -1,5 +1,3 @@
-"""The answer recorded for a human-in-the-loop task."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""A user as human-in-the-loop details name them."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

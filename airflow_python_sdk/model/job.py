@@ -1,5 +1,3 @@
-"""A scheduler, triggerer or backfill job."""
-
 from __future__ import annotations
 
 from datetime import datetime

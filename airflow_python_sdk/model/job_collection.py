@@ -1,5 +1,3 @@
-"""A page of jobs."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.job import Job

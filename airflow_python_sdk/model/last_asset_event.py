@@ -1,5 +1,3 @@
-"""An asset's latest event, in short."""
-
 from __future__ import annotations
 
 from datetime import datetime

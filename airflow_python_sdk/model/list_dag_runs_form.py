@@ -1,5 +1,3 @@
-"""The body of a batch DAG-run query."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""How to run the DAG that materializes an asset."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""Health of the metadata database."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.health_status import HealthStatus

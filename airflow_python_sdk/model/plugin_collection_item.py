@@ -1,5 +1,3 @@
-"""A plugin loaded by the server."""
-
 from __future__ import annotations
 
 from typing import Any

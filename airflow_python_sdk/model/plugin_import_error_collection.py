@@ -1,5 +1,3 @@
-"""The plugins that failed to load (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.plugin_import_error import PluginImportError

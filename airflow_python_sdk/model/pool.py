@@ -1,5 +1,3 @@
-"""A pool: a limited number of slots that tasks share."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

@@ -1,5 +1,3 @@
-"""The installed provider packages."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.provider import Provider

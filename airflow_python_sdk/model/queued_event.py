@@ -1,5 +1,3 @@
-"""A dataset update waiting to trigger a DAG."""
-
 from __future__ import annotations
 
 from datetime import datetime

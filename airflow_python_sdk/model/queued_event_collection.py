@@ -1,5 +1,3 @@
-"""Queued dataset events."""
-
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -1,5 +1,3 @@
-"""A React app that a plugin adds to the UI (Airflow 3)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.external_view import PluginView

@@ -1,5 +1,3 @@
-"""Which existing runs a backfill runs again."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["ReprocessBehavior"]

@@ -1,5 +1,3 @@
-"""A role: a named set of permissions."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.action_resource import ActionResource

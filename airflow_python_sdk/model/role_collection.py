@@ -1,5 +1,3 @@
-"""A page of roles."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.collection_info import CollectionInfo

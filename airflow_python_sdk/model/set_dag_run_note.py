@@ -1,5 +1,3 @@
-"""The body that sets a DAG run's note."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

@@ -1,5 +1,3 @@
-"""A missed SLA."""
-
 from __future__ import annotations
 
 from datetime import datetime

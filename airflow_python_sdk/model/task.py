@@ -1,5 +1,3 @@
-"""A task of a DAG."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""The tasks of a DAG."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.task import Task

@@ -1,5 +1,3 @@
-"""A condition that keeps a task instance from being scheduled."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

@@ -1,5 +1,3 @@
-"""A task that reads an asset."""
-
 from __future__ import annotations
 
 from datetime import datetime

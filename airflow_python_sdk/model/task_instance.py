@@ -1,5 +1,3 @@
-"""A task instance."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""A page of task instances."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.collection_info import CursorPage

@@ -1,5 +1,3 @@
-"""The unmet dependencies of a task instance."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.task_failed_dependency import TaskFailedDependency

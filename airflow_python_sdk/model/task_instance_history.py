@@ -1,5 +1,3 @@
-"""One earlier (or the current) try of a task instance."""
-
 from __future__ import annotations
 
 from datetime import datetime

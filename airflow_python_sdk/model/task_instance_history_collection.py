@@ -1,5 +1,3 @@
-"""A page of a task instance's tries."""
-
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -1,5 +1,3 @@
-"""A reference to one task instance."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.task_instance import TaskInstance

@@ -1,5 +1,3 @@
-"""A list of task instance references."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.collection_info import CursorPage

@@ -1,5 +1,3 @@
-"""The state of a task instance."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["TaskState"]

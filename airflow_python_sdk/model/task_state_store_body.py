@@ -1,5 +1,3 @@
-"""A value to store under a key of a task instance's state store."""
-
 from __future__ import annotations
 
 from datetime import datetime

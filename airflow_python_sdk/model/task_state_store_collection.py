@@ -1,5 +1,3 @@
-"""A page of a task instance's state store."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.task_state_store import TaskStateStore

@@ -1,5 +1,3 @@
-"""A new value for an existing key of a task instance's state store."""
-
 from __future__ import annotations
 
 from typing import Any

@@ -1,5 +1,3 @@
-"""A duration."""
-
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,3 @@
-"""A time zone name."""
-
 from airflow_python_sdk.model_utils import StringModel
 
 __all__ = ["Timezone"]

@@ -1,5 +1,3 @@
-"""A trigger that a deferred task waits on."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""When a task may run, given the states of its upstream tasks."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["TriggerRule"]

@@ -1,5 +1,3 @@
-"""Health of the triggerer."""
-
 from __future__ import annotations
 
 from datetime import datetime

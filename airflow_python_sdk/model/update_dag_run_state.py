@@ -1,5 +1,3 @@
-"""The body that sets a DAG run's state."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.dag_state import DagState

@@ -1,5 +1,3 @@
-"""An answer to a human-in-the-loop task."""
-
 from __future__ import annotations
 
 from typing import Any

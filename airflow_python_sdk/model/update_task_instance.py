@@ -1,5 +1,3 @@
-"""The body that sets a task instance's state (and, on Airflow 3, its note)."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.task_state import TaskState

@@ -1,5 +1,3 @@
-"""Which task instances of a DAG to set to a new state."""
-
 from __future__ import annotations
 
 from datetime import datetime

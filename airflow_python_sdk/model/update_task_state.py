@@ -1,5 +1,3 @@
-"""The states a user may set on task instances."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["UpdateTaskState"]

@@ -1,5 +1,3 @@
-"""A user, with the password that can be set but is never read back."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.user_collection_item import UserCollectionItem

@@ -1,5 +1,3 @@
-"""A user as the server shows it (no password)."""
-
 from __future__ import annotations
 
 from datetime import datetime

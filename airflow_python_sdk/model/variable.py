@@ -1,5 +1,3 @@
-"""A variable with its value."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model.variable_collection_item import VariableCollectionItem

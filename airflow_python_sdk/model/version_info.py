@@ -1,5 +1,3 @@
-"""The server's Airflow version."""
-
 from __future__ import annotations
 
 from airflow_python_sdk.model_utils import Field, Model

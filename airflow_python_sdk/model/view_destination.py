@@ -1,5 +1,3 @@
-"""Where a plugin's view appears in Airflow 3's UI."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["ViewDestination"]

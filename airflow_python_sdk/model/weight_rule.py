@@ -1,5 +1,3 @@
-"""How a task's priority weight is computed."""
-
 from airflow_python_sdk.model_utils import OpenEnum
 
 __all__ = ["WeightRule"]

@@ -1,5 +1,3 @@
-"""An XCom entry with its value."""
-
 from __future__ import annotations
 
 from typing import Any

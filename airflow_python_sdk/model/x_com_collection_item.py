@@ -1,5 +1,3 @@
-"""An XCom entry, without its value."""
-
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,3 @@
-"""The body creating an XCom entry (Airflow 3)."""
-
 from __future__ import annotations
 
 from typing import Any

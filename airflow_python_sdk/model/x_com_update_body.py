@@ -1,5 +1,3 @@
-"""The body changing an XCom entry's value (Airflow 3)."""
-
 from __future__ import annotations
 
 from typing import Any
