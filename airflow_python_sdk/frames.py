@@ -8,8 +8,8 @@ of one model from Airflow 2 and 3 share their columns; a field no row has is all
   server sent that the enum lacks is added as a category);
 - strings, ids and UUIDs: pandas ``string``; integers: ``Int64``; floats: ``float64``; booleans: ``boolean``;
 - a nested model (``dag_version``, ``trigger``): flattened to dotted columns (``dag_version.version_number``);
-- lists (``dag_versions``) and dicts (``conf``): kept as ``object`` columns of plain Python values
-  (nested models as dicts, as :meth:`Model.to_dict` gives them).
+- lists (``dag_versions``) and dicts (``conf``): kept as ``object`` columns of the values as read (a list of
+  models stays one; copying them into dicts would take longer than the rest of the conversion together).
 
 A value the server sent that its field could not read is kept as sent: its column then has ``object``
 dtype (the other rows hold the converted Python values), and a :class:`UnreadableValuesWarning` names
@@ -29,7 +29,7 @@ from typing import Any, get_args, get_origin
 
 from airflow_python_sdk._enums import OpenEnum, StringModel
 from airflow_python_sdk._fields import _extra
-from airflow_python_sdk._model import Model, _plain
+from airflow_python_sdk._model import Model
 from airflow_python_sdk._types import _strip_none
 
 __all__ = ["to_pandas", "UnreadableValuesWarning"]
@@ -107,7 +107,7 @@ def _columns(
             for i, value in raw.items():
                 values[i] = value
             unread[column] = sorted(raw)
-            out[column] = pd.Series([_plain(v) for v in values], dtype=object)
+            out[column] = _objects(pd, values)
         else:
             out[column] = _column(pd, tp, values)
 
@@ -117,7 +117,7 @@ def _column(pd: Any, tp: Any, values: list[Any]) -> Any:
     if tp is dt.datetime or (get_origin(tp) is not None and dt.datetime in get_args(tp)):
         if all(v is None or isinstance(v, dt.datetime) for v in values):
             return pd.to_datetime(values, utc=True).as_unit("us")
-        return pd.Series(values, dtype=object)  # ``datetime | str``: a string that is no timestamp stays one
+        return _objects(pd, values)  # ``datetime | str``: a string that is no timestamp stays one
     if isinstance(tp, type) and issubclass(tp, OpenEnum):
         plain = [None if v is None else str(v.value if isinstance(v, OpenEnum) else v) for v in values]
         known = [m.value for m in tp]
@@ -131,4 +131,9 @@ def _column(pd: Any, tp: Any, values: list[Any]) -> Any:
         return pd.array(values, dtype="Int64")
     if tp is float:
         return pd.array([float("nan") if v is None else v for v in values], dtype="float64")
-    return pd.Series([_plain(v) for v in values], dtype=object)
+    return _objects(pd, values)
+
+
+def _objects(pd: Any, values: list[Any]) -> Any:
+    """An ``object`` column holding ``values`` themselves (lists stay elements, not rows)."""
+    return pd.array(values, dtype=object)
