@@ -222,11 +222,11 @@ def test_body_keys_fill_the_path_and_a_dry_run_has_its_own(server: RecordingServ
     change.dry_run = False
     dags.post_set_task_instances_state("d", change)
     sent = [(r.method, r.raw_path, r.query, r.json()) for r in server.requests[1:]]
+    body = {"new_state": "failed", **dict.fromkeys(["include_upstream", "include_downstream", "include_future",
+                                                      "include_past"], False)}  # unset: false on both generations
     assert sent == [
-        ("PATCH", "/api/v2/dags/d/dagRuns/r%201/taskInstances/t%2F1/dry_run", [("update_mask", "new_state")],
-         {"new_state": "failed"}),
-        ("PATCH", "/api/v2/dags/d/dagRuns/r%201/taskInstances/t%2F1", [("update_mask", "new_state")],
-         {"new_state": "failed"}),
+        ("PATCH", "/api/v2/dags/d/dagRuns/r%201/taskInstances/t%2F1/dry_run", [("update_mask", "new_state")], body),
+        ("PATCH", "/api/v2/dags/d/dagRuns/r%201/taskInstances/t%2F1", [("update_mask", "new_state")], body),
     ]  # fmt: skip
     assert [(ref.task_id, ref.dag_run_id) for ref in planned.task_instances or []] == [("t", "r")]
 
@@ -265,7 +265,7 @@ def test_a_dataset_uri_is_looked_up_as_an_asset_id(server: RecordingServer, v2: 
     assert (dataset.id, dataset.uri, [d.dag_id for d in dataset.consuming_dags or []]) == (7, uri, ["c"])
     assert [(q.dag_id, q.uri, q.asset_id) for q in queued.datasets or []] == [("c", uri, 7)]
 
-    server.reply(TOKEN, Reply(json={"assets": [near], "total_entries": 1}))
+    server.reply(Reply(json={"assets": [near], "total_entries": 1}))  # logged in already: no second TOKEN
     with pytest.raises(sdk.NotFoundException, match="no asset has the URI"):
         datasets.delete_dataset_queued_events(uri)
 
