@@ -1,7 +1,6 @@
-"""The clock the SDK's waits read: ``clock.sleep(seconds)`` and ``clock.monotonic()`` (seconds), the real
-:func:`time.sleep` and :func:`time.monotonic` unless a test put others in (see
-:class:`airflow_python_sdk.testing.FakeClock`). A module reads it as ``from airflow_python_sdk._clock import
-clock as time``, so that ``time.sleep``/``time.monotonic`` there follow whatever clock is in place."""
+"""The clock the SDK's waits read: ``clock.sleep(seconds)`` and ``clock.monotonic()`` (seconds), :mod:`time`'s
+unless a test put others in (:class:`airflow_python_sdk.testing.FakeClock`). A module imports it as ``from
+airflow_python_sdk._clock import clock as time``, so its ``time.sleep``/``time.monotonic`` follow the clock in place."""
 
 from __future__ import annotations
 
@@ -12,21 +11,17 @@ __all__ = ["Clock", "clock"]
 
 
 class Clock:
-    """``sleep`` and ``monotonic``, replaceable together (:meth:`use`) and put back (:meth:`reset`)."""
+    """``sleep`` and ``monotonic``, replaced together (for every thread) by :meth:`use`."""
 
     __slots__ = ("monotonic", "sleep")
+    sleep: Callable[[float], None]
+    monotonic: Callable[[], float]
 
     def __init__(self) -> None:
-        self.sleep: Callable[[float], None] = time.sleep
-        self.monotonic: Callable[[], float] = time.monotonic
+        self.use(time.sleep, time.monotonic)
 
     def use(self, sleep: Callable[[float], None], monotonic: Callable[[], float]) -> None:
-        """Read time from ``monotonic`` and wait with ``sleep`` from now on (for every thread)."""
         self.sleep, self.monotonic = sleep, monotonic
-
-    def reset(self) -> None:
-        """The real clock again."""
-        self.use(time.sleep, time.monotonic)
 
     def __repr__(self) -> str:
         return f"Clock(sleep={self.sleep!r}, monotonic={self.monotonic!r})"

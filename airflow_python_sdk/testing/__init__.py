@@ -7,15 +7,13 @@
         stub.add_error("post_dag_run", 409, detail="DAG run already exists")
         my_script(client)
 
-- :class:`Stubber`: answers a client's calls from a queue at the transport, so everything else of the SDK
-  runs (argument checks, serialisation, version refusals, error classes, paging, waiting); each answer is
-  checked against the operation's response model for the generation the stub plays.
-- :class:`FakeClock`: a clock the test moves; :func:`record_calls`: the calls a script made to a real server.
-- the pytest plugin (:mod:`airflow_python_sdk.testing.pytest_plugin`): fixtures ``airflow_stub`` (Airflow 3)
-  and ``airflow2_stub`` (Airflow 2), each a :class:`Stubber` on a client of ``http://airflow.test``.
-- :mod:`airflow_python_sdk.testing.vcr`: scrubbing credentials from vcrpy cassettes.
+- :class:`Stubber`: answers a client's calls from a queue at the transport (all else of the SDK runs), each
+  answer checked against the operation's response model for the generation it plays; :class:`FakeClock`: a
+  clock the test moves; :func:`record_calls`: the calls a script made to a real server.
+- :mod:`~airflow_python_sdk.testing.pytest_plugin`: fixtures ``airflow_stub`` (Airflow 3), ``airflow2_stub``
+  (Airflow 2); :mod:`~airflow_python_sdk.testing.vcr`: credentials scrubbed from vcrpy cassettes.
 
-Names are imported when first used: loading the pytest plugin costs nothing more than the package.
+Names are imported when first used, so loading the pytest plugin costs nothing more than the package.
 """
 
 from __future__ import annotations
@@ -31,8 +29,6 @@ __all__ = ["Call", "FakeClock", "StubError", "Stubber", "answer", "operations", 
 
 
 def __getattr__(name: str) -> Any:
-    if name == "StubError":
-        return importlib.import_module("airflow_python_sdk.testing._answers").StubError
-    if name in __all__:
-        return getattr(importlib.import_module("airflow_python_sdk.testing._stubber"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module("airflow_python_sdk.testing._stubber"), name)

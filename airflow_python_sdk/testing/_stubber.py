@@ -94,25 +94,23 @@ class FakeClock:
 
 
 class _Routes:
-    """Which operation a (method, URL) of one client is: by each operation's declared route."""
+    """Which operation a (method, URL) of one client is: by each operation's declared route (read at first use,
+    when the client's host is the stub's)."""
 
     def __init__(self, client: ApiClient, api: str) -> None:
         self.client, self.api = client, api
         self._compiled: dict[str, tuple[str, re.Pattern[str]] | None] = {}
 
     def route(self, op: Operation) -> tuple[str, re.Pattern[str]] | None:
-        if op.id not in self._compiled:
-            c, form = self.client.configuration, op.v2 if self.api == "v2" else None
-            if (form is None) if self.api == "v2" else not op.v1:
-                self._compiled[op.id] = None
-            else:
-                root = c.server_root + form.root if form and form.root else c.host
-                path = (form.path or op.path) if form else op.path
-                text = re.escape(root) + re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(path))
-                text += f"(?:{re.escape(form.dry_run)})?" if form and form.dry_run else ""
-                method = (form.method or op.method) if form else op.method
-                self._compiled[op.id] = (method, re.compile(text))
-        return self._compiled[op.id]
+        form = op.v2 if self.api == "v2" else None
+        if op.id not in self._compiled and ((form is not None) if self.api == "v2" else op.v1):
+            c = self.client.configuration
+            root = c.server_root + form.root if form and form.root else c.host
+            path = re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape((form.path if form else None) or op.path))
+            dry_run = f"(?:{re.escape(form.dry_run)})?" if form and form.dry_run else ""
+            method = (form.method if form else None) or op.method
+            self._compiled[op.id] = (method, re.compile(re.escape(root) + path + dry_run))
+        return self._compiled.get(op.id)
 
     def match(self, op: Operation, method: str, url: str) -> dict[str, str] | None:
         """The path parameters when ``method url`` is ``op``'s route (with its fixed query, Airflow 3's
@@ -175,13 +173,11 @@ class Stubber:
         """Every request answered, in order (``GET /version`` included)."""
         self._queue: deque[_Answer] = deque()
         self._lock = threading.Lock()
-        self._saved: dict[str, Any] | None = None
+        self._saved: tuple[Any, ...] | None = None
         self._routes = _Routes(client, self.api)
 
     def __repr__(self) -> str:
         return f"Stubber({self.client!r}, airflow_version={self.airflow_version!r}, pending={self.pending})"
-
-    # --- the queue ---------------------------------------------------------------------------------
 
     def answer(self, op: OperationLike, **fields: Any) -> Any:
         """A valid answer of ``op`` for this server: ``fields`` given, the rest filled as the server would."""
@@ -221,14 +217,10 @@ class Stubber:
         """Queue an error answer to the next ``op`` call: ``status`` with ``detail`` in the body this server
         sends (Airflow 2: an RFC 7807 problem; Airflow 3: ``{"detail": ...}``), or ``body`` as given. The call
         raises the SDK's exception for it (``ConflictException`` for 409, ...), as from a real server."""
-        operation = _operation(op)
         if body is None:
-            body = {"detail": detail}
-            if self.api == "v1":
-                body.update(status=status, title=detail or "Error", type="about:blank")
-        data = json.dumps(body).encode()
-        answer = _Answer(operation, status, data, {"Content-Type": "application/json"}, expected_params)
-        self._queue.append(answer)
+            v1 = {"status": status, "title": detail or "Error", "type": "about:blank"} if self.api == "v1" else {}
+            body = {"detail": detail, **v1}
+        self._queue.append(_json_answer(_operation(op), status, body, expected_params))
 
     @property
     def pending(self) -> list[str]:
@@ -240,34 +232,31 @@ class Stubber:
         if self._queue:
             raise StubError(f"{len(self._queue)} queued answer(s) were not used: {', '.join(self.pending)}")
 
-    # --- the transport ---------------------------------------------------------------------------------
-
     def activate(self) -> None:
         """Answer the client's requests from now on (nothing reaches a server)."""
-        c, rest = self.client.configuration, self.client.rest_client
-        self._saved = {"host": c.host, "send": rest.__dict__.get("send"), "clock": (_clock.sleep, _clock.monotonic)}
+        c, rest, host = self.client.configuration, self.client.rest_client, self.client.configuration.host
         if c.api_version is None:
-            c.host = c.host.rstrip("/") + f"/api/{self.api}"
-        self._saved["version"] = self.client._versions.pop(c.host, None)
-        rest.send = self._send  # type: ignore[method-assign]
+            c.host = host.rstrip("/") + f"/api/{self.api}"
+        saved_clock = (_clock.sleep, _clock.monotonic)
+        self._saved = (host, vars(rest).get("send"), saved_clock, self.client._versions.pop(c.host, None))
+        rest.send = self._send  # type: ignore[method-assign,assignment]
         if self.clock is not None:
             _clock.use(self.clock.sleep, self.clock.monotonic)
 
     def deactivate(self) -> None:
         """Put the client's transport, host and the clock back."""
-        saved, self._saved = self._saved, None
-        if saved is None:
+        if self._saved is None:
             return
+        (host, send, saved_clock, version), self._saved = self._saved, None
         c, rest = self.client.configuration, self.client.rest_client
         self.client._versions.pop(c.host, None)
-        if saved["version"] is not None:
-            self.client._versions[c.host] = saved["version"]
-        c.host = saved["host"]
-        if saved["send"] is None:
-            del rest.send
-        else:
-            rest.send = saved["send"]  # type: ignore[method-assign]
-        _clock.use(*saved["clock"])
+        if version is not None:
+            self.client._versions[c.host] = version
+        c.host = host
+        vars(rest).pop("send")
+        if send is not None:
+            rest.send = send  # type: ignore[method-assign]
+        _clock.use(*saved_clock)
 
     def __enter__(self) -> Stubber:
         self.activate()
@@ -278,23 +267,16 @@ class Stubber:
         if kind is None:
             self.assert_no_pending_responses()
 
-    def _send(
-        self,
-        method: str,
-        url: str,
-        headers: Mapping[str, str],
-        body: bytes | None = None,
-        preload_content: bool = True,
-        timeout: Any = None,
-    ) -> Any:
+    def _send(self, method: str, url: str, headers: Mapping[str, str], body: bytes | None = None, *rest: Any) -> Any:
+        """rest.send's stand-in (its further arguments: ``preload_content``, ``timeout``)."""
+        version = operations()["get_version"]
         with self._lock:
             head = self._queue[0] if self._queue else None
             if head is not None and self._routes.match(head.op, method, url) is not None:
                 answer = self._queue.popleft()
-            elif self._routes.match(operations()["get_version"], method, url) is not None:
-                data = build_answer(operations()["get_version"], self.api, {"version": self.airflow_version})
-                answer = _Answer(operations()["get_version"], 200, json.dumps(data).encode(),
-                                 {"Content-Type": "application/json"}, None)  # fmt: skip
+            elif self._routes.match(version, method, url) is not None:
+                data = build_answer(version, self.api, {"version": self.airflow_version})
+                answer = _json_answer(version, 200, data)
             else:
                 found = self._routes.find(method, url)
                 said = f"{found.id}() ({method} {redact_url(url)})" if found else f"{method} {redact_url(url)}"
@@ -304,7 +286,11 @@ class Stubber:
             self.calls.append(call)
         if answer.expected is not None:
             _check_expected(answer.op, self.api, answer.expected, call)
-        return _response(method, url, answer, preload_content)
+        return _response(method, url, answer, rest[0] if rest else True)
+
+
+def _json_answer(op: Operation, status: int, data: Any, expected: Mapping[str, Any] | None = None) -> _Answer:
+    return _Answer(op, status, json.dumps(data).encode(), {"Content-Type": "application/json"}, expected)
 
 
 def _response(method: str, url: str, answer: _Answer, preload: bool) -> Any:
@@ -334,6 +320,9 @@ def _as_sent(value: Any) -> Any:
     return _query_text(value)
 
 
+_NOT: Any = object()
+
+
 def _check_expected(op: Operation, api: str, expected: Mapping[str, Any], call: Call) -> None:
     rename = op.v2.rename if api == "v2" and op.v2 else {}
     for name, want in expected.items():
@@ -344,17 +333,13 @@ def _check_expected(op: Operation, api: str, expected: Mapping[str, Any], call: 
             if wrong:
                 raise StubError(f"{op.id}(): {name} sent {call.body!r}, expected {wrong!r} in it")
             continue
-        key = rename.get(name, name)
-        got = call.params.get(key, _NOT)
+        got = call.params.get(rename.get(name, name), _NOT)
         if want is None and got is _NOT:
             continue
         text = _as_sent(want)
         if got != text and not (isinstance(text, list) and got == ",".join(text)):
             shown = "nothing" if got is _NOT else repr(got)
             raise StubError(f"{op.id}(): {name} was {shown}, expected {text!r}")
-
-
-_NOT: Any = object()
 
 
 @contextmanager

@@ -19,11 +19,12 @@ if TYPE_CHECKING:
 __all__ = ["airflow_stub", "airflow2_stub", "airflow_stub_version"]
 
 
-def _stub(version: str | None, api: str) -> Iterator[Stubber]:
+def _stub(version: str | None, major: int) -> Iterator[Stubber]:
     from airflow_python_sdk import ApiClient, Configuration
     from airflow_python_sdk.testing import Stubber
 
-    host = f"http://airflow.test/api/{api}"
+    version = version if version and version.startswith(str(major)) else None
+    host = f"http://airflow.test/api/v{major - 1}"
     configuration = Configuration(host=host, username="admin", password="admin", retries=0)
     with ApiClient(configuration) as client, Stubber(client, airflow_version=version) as stub:
         yield stub
@@ -38,12 +39,10 @@ def airflow_stub_version() -> str | None:
 @pytest.fixture
 def airflow_stub(airflow_stub_version: str | None) -> Iterator[Stubber]:
     """A stubbed client of an Airflow 3 server (``stub.client``)."""
-    version = airflow_stub_version if airflow_stub_version and airflow_stub_version.startswith("3") else None
-    yield from _stub(version, "v2")
+    yield from _stub(airflow_stub_version, 3)
 
 
 @pytest.fixture
 def airflow2_stub(airflow_stub_version: str | None) -> Iterator[Stubber]:
     """A stubbed client of an Airflow 2 server (``stub.client``)."""
-    version = airflow_stub_version if airflow_stub_version and airflow_stub_version.startswith("2") else None
-    yield from _stub(version, "v1")
+    yield from _stub(airflow_stub_version, 2)
