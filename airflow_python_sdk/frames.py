@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import itertools
 import uuid
 import warnings
 from collections.abc import Iterable
@@ -35,6 +36,7 @@ from airflow_python_sdk._types import _strip_none
 __all__ = ["to_pandas", "UnreadableValuesWarning"]
 
 _NONE: dict[str, Any] = {}
+_DATETIME_TYPES = {type(None), dt.datetime}
 
 
 class UnreadableValuesWarning(UserWarning):
@@ -97,7 +99,7 @@ def _columns(
     extras = [(i, _extra(row, False)) for i, row in enumerate(rows) if row is not None and _extra(row, False)]
     for field in cls._fields.values():
         name, column = field.name, prefix + field.name
-        values = [d.get(name) for d in values_of]
+        values = list(map(dict.get, values_of, itertools.repeat(name)))  # C-level: the walk's hot loop
         raw = {i: extra[field.key] for i, extra in extras if field.key in extra and name not in values_of[i]}
         tp = _strip_none(field.type)
         if isinstance(tp, type) and issubclass(tp, Model) and not raw:
@@ -115,7 +117,7 @@ def _columns(
 def _column(pd: Any, tp: Any, values: list[Any]) -> Any:
     """One column of converted values of type ``tp`` (None where absent)."""
     if tp is dt.datetime or (get_origin(tp) is not None and dt.datetime in get_args(tp)):
-        if all(v is None or isinstance(v, dt.datetime) for v in values):
+        if set(map(type, values)) <= _DATETIME_TYPES or all(v is None or isinstance(v, dt.datetime) for v in values):
             return pd.to_datetime(values, utc=True).as_unit("us")
         return _objects(pd, values)  # ``datetime | str``: a string that is no timestamp stays one
     if isinstance(tp, type) and issubclass(tp, OpenEnum):
