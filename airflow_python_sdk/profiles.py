@@ -13,12 +13,11 @@ credential and where its secret lives::
     token = env:STAGING_AIRFLOW_TOKEN
     verify_ssl = false
 
-The file is ``AIRFLOW_SDK_CONFIG`` when set, else ``airflow-sdk/config.ini`` in the user's config folder
-(:func:`config_path`). ``AIRFLOW_PROFILE`` names the profile used when none is named, else ``default``.
-A secret (``password``, ``token``, ``client_secret``) is a reference: ``env:VAR``, ``file:PATH``,
-``keyring:`` (the system keyring, service ``airflow-sdk``, user the profile's name; the ``keyring``
-extra), or the secret itself -- then the config file must be private to its owner. A :class:`UserWarning`
-says when a file holding a secret can be read by group or others (as ssh does for keys).
+The file is :func:`config_path`; ``AIRFLOW_PROFILE`` names the profile used when none is named, else
+``default``. A secret (``password``, ``token``, ``client_secret``) is a reference: ``env:VAR``, ``file:PATH``,
+``keyring:`` (the system keyring, service ``airflow-sdk``, user the profile's name; the ``keyring`` extra), or
+the secret itself -- then the config file must be private to its owner. A :class:`UserWarning` says when a file
+holding a secret can be read by group or others (as ssh does for keys).
 """
 
 from __future__ import annotations
@@ -41,21 +40,10 @@ if TYPE_CHECKING:
     from airflow_python_sdk.configuration import Configuration
 
 __all__ = [
-    "Profile",
-    "config_path",
-    "find_profile",
-    "load_profiles",
-    "profile_configuration",
-    "save_profile",
-    "remove_profile",
-    "store_secret",
-    "AUTH_KINDS",
-    "SECRET_KEYS",
-    "ENV_CONFIG",
-    "ENV_PROFILE",
-    "DEFAULT_PROFILE",
+    "Profile", "config_path", "find_profile", "load_profiles", "profile_configuration", "save_profile",
+    "remove_profile", "store_secret", "AUTH_KINDS", "SECRET_KEYS", "ENV_CONFIG", "ENV_PROFILE", "DEFAULT_PROFILE",
     "KEYRING_SERVICE",
-]
+]  # fmt: skip
 
 ENV_CONFIG = "AIRFLOW_SDK_CONFIG"
 ENV_PROFILE = "AIRFLOW_PROFILE"
@@ -98,16 +86,16 @@ def config_path(environ: Mapping[str, str] | None = None, platform: str | None =
     return folder / "airflow-sdk" / "config.ini"
 
 
+def _file(path: str | os.PathLike[str] | None) -> Path:
+    return Path(path).expanduser() if path is not None else config_path()
+
+
 def _warn_if_shared(path: Path, what: str) -> None:
     """A :class:`UserWarning` when ``path`` (holding a secret) can be read by group or others (not on Windows)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return
-    if os.name != "nt" and mode & 0o044:
-        warnings.warn(
-            f"{what} {path} can be read by others (mode {mode & 0o777:o}): chmod 600 {path}", UserWarning, stacklevel=4
-        )
+    with contextlib.suppress(OSError):
+        if os.name != "nt" and (mode := path.stat().st_mode) & 0o044:
+            shared = f"{what} {path} can be read by others (mode {mode & 0o777:o}): chmod 600 {path}"
+            warnings.warn(shared, UserWarning, stacklevel=4)
 
 
 @dataclass(frozen=True)
@@ -131,11 +119,14 @@ class Profile:
 
     def setting(self, key: str) -> str:
         """A setting the profile's ``auth`` kind needs; :class:`ApiValueError` when the profile lacks it."""
-        value = self.settings.get(key)
-        if not value:
-            needs = " and ".join(k for k in AUTH_KINDS[self.auth] if k not in OPTIONAL)
-            raise self.error(key, f"is missing: auth = {self.auth} needs {needs}")
-        return value
+        if value := self.settings.get(key):
+            return value
+        needs = " and ".join(k for k in AUTH_KINDS[self.auth] if k not in OPTIONAL)
+        raise self.error(key, f"is missing: auth = {self.auth} needs {needs}")
+
+    @property
+    def _secret_key(self) -> str | None:
+        return next((k for k in AUTH_KINDS[self.auth] if k in SECRET_KEYS), None)
 
     def reference(self, key: str) -> str | None:
         """How a setting is written, a literal secret shown as ``***``: safe to print."""
@@ -176,8 +167,7 @@ class Profile:
         holding the secret can be read by group or others."""
         from airflow_python_sdk import auth
 
-        kind, get = self.auth, self.setting
-        secret = next((k for k in AUTH_KINDS[kind] if k in SECRET_KEYS), None)
+        kind, get, secret = self.auth, self.setting, self._secret_key
         if secret is not None:
             ref = get(secret)
             if ref.startswith("file:"):
@@ -211,15 +201,13 @@ class Profile:
             options["verify_ssl"] = configparser.ConfigParser.BOOLEAN_STATES[value]
         if s.get("ca_bundle"):
             options["ssl_ca_cert"] = str(Path(s["ca_bundle"]).expanduser())
-        if s.get("timeout"):
+        if text := s.get("timeout"):
             try:
-                seconds = tuple(float(part) for part in s["timeout"].split(","))
+                seconds = tuple(float(part) for part in text.split(","))
             except ValueError:
                 seconds = ()
             if len(seconds) not in (1, 2) or min(seconds) <= 0:
-                raise self.error(
-                    "timeout", f"must be seconds (30) or connect,read seconds (10,60), not {s['timeout']!r}"
-                )
+                raise self.error("timeout", f"must be seconds (30) or connect,read seconds (10,60), not {text!r}")
             options["timeout"] = seconds[0] if len(seconds) == 1 else seconds
         if s.get("airflow_version"):
             options["airflow_version"] = s["airflow_version"]
@@ -244,16 +232,14 @@ def _keyring(profile: Profile, key: str, store: str | None = None) -> str | None
 
 def _parser(path: Path) -> configparser.ConfigParser:
     """The file read (nothing when it does not exist); no interpolation (a ``%`` in a password is a ``%``)."""
-    parser = configparser.ConfigParser(interpolation=None, default_section="\0")
+    parser, invalid = configparser.ConfigParser(interpolation=None, default_section="\0"), f"the config file {path}"
     try:
         parser.read(path, encoding="utf-8")
     except configparser.ParsingError as exc:  # its text quotes the line: maybe a secret
         lines = getattr(exc, "lineno", None) or ", ".join(str(n) for n, _ in exc.errors)
-        raise ApiValueError(
-            f"the config file {path} is not valid INI: line {lines} is no [section] nor key = value"
-        ) from None
+        raise ApiValueError(f"{invalid} is not valid INI: line {lines} is no [section] nor key = value") from None
     except configparser.Error as exc:  # a duplicate section or key: named, no value
-        raise ApiValueError(f"the config file {path} is not valid INI: {' '.join(str(exc).split())}") from None
+        raise ApiValueError(f"{invalid} is not valid INI: {' '.join(str(exc).split())}") from None
     return parser
 
 
@@ -273,8 +259,7 @@ def _profile(name: str, values: Mapping[str, str], path: Path) -> Profile:
 def load_profiles(path: str | os.PathLike[str] | None = None) -> dict[str, Profile]:
     """Every profile of the config file (``path``, default :func:`config_path`) by name; ``{}`` when the file
     does not exist. :class:`ApiValueError` naming the file, profile and key when one is malformed."""
-    file = Path(path).expanduser() if path is not None else config_path()
-    parser = _parser(file)
+    parser = _parser(file := _file(path))
     return {name: _profile(name, parser[name], file) for name in parser.sections()}
 
 
@@ -282,9 +267,7 @@ def find_profile(name: str | None = None, path: str | os.PathLike[str] | None = 
     """Profile ``name`` (default ``AIRFLOW_PROFILE``, else ``default``) of the config file; :class:`ApiValueError`
     naming the file and listing its profiles when it has none of that name."""
     named = name or os.environ.get(ENV_PROFILE)
-    name = named or DEFAULT_PROFILE
-    file = Path(path).expanduser() if path is not None else config_path()
-    profiles = load_profiles(file)
+    name, profiles = named or DEFAULT_PROFILE, load_profiles(file := _file(path))
     if name not in profiles:
         there = f"the profiles there: {', '.join(profiles)}" if profiles else "it has none"
         there += "" if named else f" ({ENV_PROFILE} names the one used when none is named)"
@@ -297,19 +280,14 @@ def find_profile(name: str | None = None, path: str | os.PathLike[str] | None = 
 def profile_configuration(
     name: str | None = None, path: str | os.PathLike[str] | None = None, **overrides: Any
 ) -> Configuration:
-    """The :class:`~airflow_python_sdk.Configuration` of profile ``name`` (default ``AIRFLOW_PROFILE``, else
-    ``default``) of the config file ``path`` (default :func:`config_path`).
-
-    Keyword ``overrides`` (any ``Configuration`` keyword) win over the profile. A credential among them
-    (``auth``, ``access_token``, ``username``, ``password``; not None) replaces the profile's, whose secret is then
-    not read -- but for ``auth = password``, a ``username`` or ``password`` alone takes the other from the
-    profile. :class:`ApiValueError` naming the profile, the key and the file when the profile is unknown
-    (listing those there are), malformed, or its secret cannot be read.
-    """
+    """The :class:`~airflow_python_sdk.Configuration` of :func:`find_profile`'s profile; keyword ``overrides``
+    (``Configuration``'s) win. A credential among them (``auth``, ``access_token``, ``username``, ``password``; not
+    None) replaces the profile's, whose secret is then not read -- but for ``auth = password``, a ``username`` or
+    ``password`` alone takes the other from the profile. :class:`ApiValueError` naming the profile, key and file
+    when the profile is unknown (listing those there are), malformed, or its secret cannot be read."""
     from airflow_python_sdk.configuration import Configuration
 
-    profile = find_profile(name, path)
-    options = profile.options()
+    options = (profile := find_profile(name, path)).options()
     given = {k for k in _CREDENTIALS & overrides.keys() if overrides[k] is not None}
     if not given:
         options["auth"] = profile.provider()
@@ -341,7 +319,7 @@ def save_profile(
     of :data:`AUTH_KINDS`'s ``auth`` and :data:`COMMON` (None: left out), secrets as references. Returns the
     profile as saved; :class:`ApiValueError` naming the key when one is unknown or a required one is missing.
     Comments in the file are not kept."""
-    file = Path(path).expanduser() if path is not None else config_path()
+    file = _file(path)
     if not name or name != name.strip() or any(c in name for c in "[]\n\r"):
         raise ApiValueError(f"{name!r} is no profile name: a name has no brackets, line breaks or edge spaces")
     values = {"url": url, "auth": auth, **{k: v for k, v in settings.items() if v is not None}}
@@ -378,11 +356,9 @@ def store_secret(name: str | None, value: str, path: str | os.PathLike[str] | No
     went. :class:`ApiValueError` for ``env:`` (a variable is the shell's: export it) and for kinds without
     a secret."""
     profile = find_profile(name, path)
-    key = next((k for k in AUTH_KINDS[profile.auth] if k in SECRET_KEYS), None)
-    if key is None:
+    if (key := profile._secret_key) is None:
         raise profile.error("auth", f"= {profile.auth} has no secret to store")
-    ref = profile.settings.get(key) or ""
-    kind, _, rest = ref.partition(":")
+    kind, _, rest = (ref := profile.settings.get(key) or "").partition(":")
     if not value.strip():
         raise profile.error(key, "cannot be empty")
     if kind == "env":

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
 
 import click
 
@@ -40,8 +39,7 @@ def _name() -> str:
 
 def _list() -> None:
     path, default = p.config_path(), _name()
-    found = p.load_profiles(path)
-    if not found:
+    if not (found := p.load_profiles(path)):
         note(f"no profiles in {path}; add one with: {PROG} profiles add NAME --url URL --auth KIND")
         if _output() == "table":
             return  # JSON and YAML say []
@@ -58,7 +56,7 @@ def _show(name: str) -> None:
 def _add(name: str, url: str, auth: str, no_verify_ssl: bool, **settings: str | None) -> None:
     for key in p.SECRET_KEYS:
         ref = settings.get(key)
-        if ref is not None and not ref.startswith(("env:", "file:", "keyring:")):
+        if ref is not None and not ref.startswith(p._REFERENCES):
             raise click.BadParameter(
                 f"takes a reference (env:VAR, file:PATH or keyring:), not the secret (others see command lines); "
                 f"then store the secret with: {PROG} auth login --profile {name}",
@@ -73,14 +71,12 @@ def _add(name: str, url: str, auth: str, no_verify_ssl: bool, **settings: str | 
 
 
 def _remove(name: str) -> None:
-    profile = p.remove_profile(name, p.config_path())
-    note(f"removed profile {name!r} from {profile.path}")
+    note(f"removed profile {name!r} from {p.remove_profile(name, p.config_path()).path}")
 
 
 def _login(profile: str | None) -> None:
     """Ask for the secret (hidden, on a terminal; else the first line of stdin) and keep it where the profile says."""
-    name = profile or _name()
-    kind = (found := p.find_profile(name, p.config_path())).auth
+    kind = (found := p.find_profile(name := profile or _name(), p.config_path())).auth
     what = {"password": f"password of {found.settings.get('username')}", "token": "token",
             "oauth2": "client secret"}.get(kind)  # fmt: skip
     if what is None:
@@ -115,8 +111,8 @@ def groups() -> list[Group]:
     profiles.add_command(click.Command("remove", callback=_remove, params=[name],
                                        help="Remove a profile (and its secret from the system keyring)."))  # fmt: skip
     auth = Group("auth", help="Credentials of profiles.", short_help="Credentials of profiles")
-    login: dict[str, Any] = {"help": "The profile (default: AIRFLOW_PROFILE, else default)."}
-    auth.add_command(click.Command("login", callback=_login, params=[click.Option(["--profile"], **login)],
+    login = click.Option(["--profile"], help="The profile (default: AIRFLOW_PROFILE, else default).")
+    auth.add_command(click.Command("login", callback=_login, params=[login],
                                    help="Ask for a profile's password, token or client secret and store it where the "
                                    "profile's reference says: the system keyring (keyring:) or a file (file:PATH, "
                                    "mode 0600). Off a terminal, the first line of stdin is read."))  # fmt: skip
