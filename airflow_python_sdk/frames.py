@@ -48,7 +48,7 @@ def _pandas() -> Any:
         return importlib.import_module("pandas")
     except ImportError:
         raise ImportError(
-            "to_pandas needs the pandas extra: pip install 'airflow-python-sdk[pandas]' (pandas)"
+            "to_pandas needs the pandas extra: pip install '.[pandas]' (pandas)"
         ) from None
 
 
