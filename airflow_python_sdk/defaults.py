@@ -71,9 +71,7 @@ DEFAULTS: dict[str, dict[str, tuple[Any, Any]]] = {
 
 EVENED: dict[str, dict[str, Any]] = {
     "post_clear_task_instances": {"reset_dag_runs": True},
-    "post_set_task_instances_state": dict.fromkeys(
-        ("include_upstream", "include_downstream", "include_future", "include_past"), False
-    ),
+    "post_set_task_instances_state": dict.fromkeys(DEFAULTS["post_set_task_instances_state"], False),
 }
 """Operation -> key -> the value the SDK sends when the caller leaves the key unset, so that both generations
 do the same (a caller's own value, ``False`` included, is sent as given)."""

@@ -54,13 +54,9 @@ def follow_log(
     """
     mapped: dict[str, Any] = {} if map_index is None else {"map_index": map_index}
     where = (dag_id, dag_run_id, task_id)
-
-    def instance() -> Any:
-        return (
-            api.get_mapped_task_instance(*where, map_index) if map_index is not None else api.get_task_instance(*where)
-        )
-
-    ti = instance()
+    ti_of = (*where, map_index) if map_index is not None else where
+    get_ti = api.get_task_instance if map_index is None else api.get_mapped_task_instance
+    ti = get_ti(*ti_of)
     tries = try_number or max(ti.get("try_number") or 1, 1)
     deadline = None if timeout is None else time.monotonic() + timeout
     yielded: Counter[str] = Counter()
@@ -72,7 +68,7 @@ def follow_log(
         except NotFoundException:
             lines = []  # not started yet
         seen: Counter[str] = Counter()
-        new = 0
+        new = 0  # lines this read added
         for line in lines:
             seen[line] += 1
             if seen[line] > yielded[line]:
@@ -90,8 +86,7 @@ def follow_log(
             )
         time.sleep(poll_interval if deadline is None else max(0.0, min(poll_interval, deadline - time.monotonic())))
         if not ended:
-            ti = instance()
-            ended = _ended(ti, tries)
+            ended = _ended(ti := get_ti(*ti_of), tries)
 
 
 def _ended(ti: Any, tries: int) -> bool:

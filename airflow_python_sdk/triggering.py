@@ -50,9 +50,8 @@ def _same_conf(run: DAGRun, sent: DAGRun) -> bool:
 
 def read_back(api: DAGRunApi, dag_id: str | int, dag_run: DAGRun, error: ApiConnectionError) -> DAGRun:
     """After ``error`` on the POST that triggers ``dag_run`` (which names its ``dag_run_id``): the run, when the
-    server holds it with the conf sent; else ``error`` is raised, with a note saying what is known.
-
-    A TLS failure is raised as it is (nothing was sent)."""
+    server holds it with the conf sent; else ``error`` is raised with a note saying what is known (a TLS failure,
+    nothing sent, as it is)."""
     run_id = dag_run.get("dag_run_id")
     if run_id is None or isinstance(error, ApiSSLError):
         raise error

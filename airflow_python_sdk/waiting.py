@@ -4,33 +4,32 @@
     run = api.wait_for_dag_run("my_dag", "manual__2024-05-01", timeout=600, progress=True)
     print(run.state)  # DagState.SUCCESS or DagState.FAILED
 
-:meth:`DAGRunApi.wait_for_dag_run` and :meth:`DAGRunApi.trigger_dag_run_and_wait` are thin methods over
-:func:`wait_until_finished`, which does the polling:
+:meth:`DAGRunApi.wait_for_dag_run` and :meth:`DAGRunApi.trigger_dag_run_and_wait` poll through
+:func:`wait_until_finished`:
 
-- **Finished** means any state but ``queued`` and ``running`` (:data:`UNFINISHED_STATES`): ``success``
-  and ``failed`` in Airflow 2 and 3, and any state a newer server reports that this SDK does not know
-  (``run.state.known`` is then False). Waiting on through an unknown state could only end at the timeout.
-- **Polling** starts every ``poll_interval`` seconds; while the state stays the same the interval grows by
-  :data:`POLL_BACKOFF` up to ``max_poll_interval`` (:data:`MAX_POLL_INTERVAL` unless given; pass
-  ``max_poll_interval=poll_interval`` for a steady interval), and a change of state brings it back.
-- **Transient errors** (connection failures, 429/502/503/504) are retried by the client's own retry policy
-  (``Configuration.retries``) inside each poll; an error that survives those is raised as it is.
+- **Finished**: any state but ``queued`` and ``running`` (:data:`UNFINISHED_STATES`): ``success`` and ``failed``
+  in Airflow 2 and 3, and a state a newer server reports that this SDK does not know (``run.state.known`` is
+  False), since waiting on through it could only end at the timeout.
+- **Polling** every ``poll_interval`` seconds; while the state stays the same the interval grows by
+  :data:`POLL_BACKOFF` up to ``max_poll_interval`` (default :data:`MAX_POLL_INTERVAL`; ``poll_interval`` for a
+  steady interval); a change of state brings it back.
+- **Transient errors** (connection failures, 429/502/503/504) are retried by ``Configuration.retries`` inside
+  each poll; an error that survives those is raised as it is.
 - **The timeout** bounds the whole wait, retries included: each poll's request timeout is capped by the time
-  left, and a poll still unanswered at the deadline is given up (its request ends in the background within
-  its capped timeout), so the wait lasts at most ``timeout`` plus :data:`POLL_GRACE`. Then
-  :class:`~airflow_python_sdk.WaitTimeoutError` carries the run as last seen. The run itself goes on:
-  waiting never changes it, and neither does Ctrl-C (the ``KeyboardInterrupt`` carries a note naming the run).
-- **A paused DAG**: a run still queued after :data:`PAUSE_CHECK_AFTER` seconds has its DAG's ``is_paused``
-  read once; a paused DAG raises :class:`DagPausedError` at once (its runs would stay queued until the
-  timeout). ``trigger_dag_run_and_wait(unpause=True)`` unpauses the DAG instead.
+  left and a poll unanswered at the deadline is given up (its request ends in the background within that
+  cap), so a wait lasts at most ``timeout`` + :data:`POLL_GRACE`; then :class:`~airflow_python_sdk.WaitTimeoutError`
+  carries the run as last seen. The run goes on: waiting never changes it, nor does Ctrl-C (the
+  ``KeyboardInterrupt`` carries a note naming the run).
+- **A paused DAG**: a run still queued after :data:`PAUSE_CHECK_AFTER` seconds has its DAG's ``is_paused`` read
+  once; a paused DAG raises :class:`DagPausedError` at once (its runs would stay queued until the timeout);
+  ``trigger_dag_run_and_wait(unpause=True)`` unpauses the DAG instead.
 - **A failed run**, with ``raise_on_failure=True``, raises :class:`DagRunFailedError` holding the failed task
   instances and the last :data:`LOG_TAIL_LINES` lines of each one's log, which its message shows too.
-- **Progress**: ``progress=True`` shows a tqdm bar with the state and the time waited (``tqdm.auto``:
-  a widget in notebooks with ipywidgets; in a notebook without them, one output line updated in place),
-  when tqdm is installed (the ``progress`` extra: ``pip install tqdm``);
-  without tqdm each change of state is logged at INFO through the ``airflow_python_sdk`` logger, or, where
-  logging would not show it (not configured), written as a line on stderr.
-  Changes of state are always logged at DEBUG.
+- **Progress**: ``progress=True`` shows a tqdm bar with the state and the time waited (``tqdm.auto``: a
+  widget in notebooks with ipywidgets, else one output line updated in place) when tqdm (the ``progress``
+  extra) is installed; without it each change of state is logged at INFO through the ``airflow_python_sdk``
+  logger, or, where logging would not show it (not configured), written on stderr. Changes are always logged
+  at DEBUG.
 """
 
 from __future__ import annotations
@@ -62,20 +61,10 @@ if TYPE_CHECKING:
     from airflow_python_sdk.configuration import Timeout
 
 __all__ = [
-    "DEFAULT_WAIT_TIMEOUT",
-    "DEFAULT_POLL_INTERVAL",
-    "MAX_POLL_INTERVAL",
-    "POLL_BACKOFF",
-    "POLL_GRACE",
-    "PAUSE_CHECK_AFTER",
-    "LOG_TAIL_LINES",
-    "UNFINISHED_STATES",
-    "DagPausedError",
-    "DagRunFailedError",
-    "is_finished",
-    "wait_until_finished",
-    "wait_for_run",
-]
+    "DEFAULT_WAIT_TIMEOUT", "DEFAULT_POLL_INTERVAL", "MAX_POLL_INTERVAL", "POLL_BACKOFF", "POLL_GRACE",
+    "PAUSE_CHECK_AFTER", "LOG_TAIL_LINES", "UNFINISHED_STATES", "DagPausedError", "DagRunFailedError", "is_finished",
+    "wait_until_finished", "wait_for_run",
+]  # fmt: skip
 
 DEFAULT_WAIT_TIMEOUT = 3600.0
 """Seconds to wait for a run to finish before raising :class:`WaitTimeoutError`: one hour."""
@@ -86,8 +75,7 @@ MAX_POLL_INTERVAL = 30.0
 POLL_BACKOFF = 1.5
 """Factor by which the interval grows after each poll that sees no change of state."""
 POLL_GRACE = 0.5
-"""Seconds a poll sent at (or just before) the deadline is given at least: a wait lasts at most its timeout plus
-this much."""
+"""Seconds a poll sent at (or just before) the deadline is given at least: a wait lasts at most timeout + this."""
 PAUSE_CHECK_AFTER = 5.0
 """Seconds a run may stay queued before the wait reads (once) whether its DAG is paused."""
 LOG_TAIL_LINES = 40
@@ -118,10 +106,10 @@ def wait_until_finished(
 
     ``label`` names the run in progress output, logs, errors and the note a ``KeyboardInterrupt`` gets.
     ``stalled(run, seconds_left)``, when given, is called once when the run is still queued after
-    :data:`PAUSE_CHECK_AFTER` seconds, and may raise (:class:`DagPausedError`). See the module docstring for
-    what finished means, how the interval grows and what the timeout bounds.
-    Raises :class:`WaitTimeoutError` when the run is unfinished at the deadline (or no poll answers by
-    then), and :class:`ApiValueError` for a negative timeout or a poll interval that is not positive.
+    :data:`PAUSE_CHECK_AFTER` seconds, and may raise (:class:`DagPausedError`). The module docstring says what
+    finished means, how the interval grows and what the timeout bounds. Raises :class:`WaitTimeoutError` when
+    the run is unfinished at the deadline (or no poll answers by then), and :class:`ApiValueError` for a
+    negative timeout or a poll interval that is not positive.
     """
     _check_seconds("timeout", timeout, allow_zero=True)
     _check_seconds("poll_interval", poll_interval, allow_zero=False)
@@ -129,29 +117,25 @@ def wait_until_finished(
         _check_seconds("max_poll_interval", max_poll_interval, allow_zero=False)
     longest = max(poll_interval, MAX_POLL_INTERVAL if max_poll_interval is None else max_poll_interval)
     started = time.monotonic()
-    deadline = started + timeout
-    interval = poll_interval
+    deadline, interval, poll = started + timeout, poll_interval, _with_time_left(fetch)
     display = _Progress(label, progress)
     state: Any = _NOT_SEEN
     run: DAGRun | None = None
     checked = stalled is None
-    poll = _with_time_left(fetch)
     try:
         while True:
             left = max(deadline - time.monotonic(), POLL_GRACE)
             try:
                 run = _within(lambda left=left: poll(left), left)  # type: ignore[misc]
             except _NoAnswer:
-                elapsed = time.monotonic() - started
                 raise WaitTimeoutError(
                     f"{label}: the server did not answer a poll within the wait's timeout ({timeout:g} s); "
-                    f"last seen {_name(None if state is _NOT_SEEN else state)}",
-                    dag_run=run, state=None if state is _NOT_SEEN else state, timeout=timeout, elapsed=elapsed,
+                    f"last seen {_name(state)}",
+                    dag_run=run, state=_seen(state), timeout=timeout, elapsed=time.monotonic() - started,
                 ) from None  # fmt: skip
             elapsed = time.monotonic() - started
             if run.state != state:
-                state = run.state
-                interval = poll_interval
+                state, interval = run.state, poll_interval
                 display.changed(state, elapsed)
             else:
                 interval = min(interval * POLL_BACKOFF, longest)
@@ -161,22 +145,13 @@ def wait_until_finished(
             if not checked and state == DagState.QUEUED and elapsed >= PAUSE_CHECK_AFTER and stalled is not None:
                 checked = True
                 stalled(run, max(deadline - time.monotonic(), POLL_GRACE))
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise WaitTimeoutError(
-                    f"{label} is still {_name(state)} after {elapsed:.1f} s (timeout {timeout:g} s)",
-                    dag_run=run,
-                    state=state,
-                    timeout=timeout,
-                    elapsed=elapsed,
-                )
+            if (remaining := deadline - time.monotonic()) <= 0:
+                still = f"{label} is still {_name(state)} after {elapsed:.1f} s (timeout {timeout:g} s)"
+                raise WaitTimeoutError(still, dag_run=run, state=state, timeout=timeout, elapsed=elapsed)
             time.sleep(min(interval, remaining))
     except KeyboardInterrupt as exc:
-        _add_note(
-            exc,
-            f"interrupted while waiting for DAG run {label} (last seen {_name(None if state is _NOT_SEEN else state)})"
-            ": the run goes on; wait again with wait_for_dag_run, or set its state to stop it",
-        )
+        _add_note(exc, f"interrupted while waiting for DAG run {label} (last seen {_name(state)}): the run goes on; "
+                       "wait again with wait_for_dag_run, or set its state to stop it")  # fmt: skip
         raise
     finally:
         display.close()
@@ -198,8 +173,7 @@ def wait_for_run(
     from airflow_python_sdk.api.dag_api import DAGApi
     from airflow_python_sdk.api.dag_run_api import DAGRunApi
 
-    runs, configured = DAGRunApi(client), client.configuration.timeout
-    label = f"{dag_id}/{dag_run_id}"
+    runs, configured, label = DAGRunApi(client), client.configuration.timeout, f"{dag_id}/{dag_run_id}"
 
     def fetch(left: float) -> DAGRun:
         return runs.get_dag_run(dag_id, dag_run_id, _request_timeout=capped(configured, left))
@@ -236,7 +210,7 @@ def failed_run_error(client: ApiClient, run: DAGRun, dag_id: str | int, dag_run_
     except (ApiException, ApiConnectionError) as exc:
         return DagRunFailedError(f"DAG run {dag_id}/{dag_run_id} failed (its task instances: {_why(exc)})", run)
     logs: dict[str, str] = {}
-    parts = []
+    parts: list[str] = []
     for ti in listed:
         index: int | None = ti.get("map_index")
         index = index if index is not None and index >= 0 else None
@@ -270,12 +244,11 @@ def _why(exc: Exception) -> str:
 def _with_time_left(fetch: Callable[[float], DAGRun] | Callable[[], DAGRun]) -> Callable[[float], DAGRun]:
     """``fetch`` as a call taking the seconds left (dropped for a ``fetch`` that takes no argument)."""
     try:
-        takes = bool(inspect.signature(fetch).parameters)
+        if not inspect.signature(fetch).parameters:
+            return lambda left: fetch()  # type: ignore[call-arg]
     except (TypeError, ValueError):  # a callable without a signature: given the time left
-        takes = True
-    if takes:
-        return fetch  # type: ignore[return-value]
-    return lambda left: fetch()  # type: ignore[call-arg]
+        pass
+    return fetch  # type: ignore[return-value]
 
 
 def _add_note(exc: BaseException, note: str) -> None:
@@ -316,8 +289,12 @@ def _within(call: Callable[[], T], seconds: float) -> T:
 _NOT_SEEN = object()
 
 
+def _seen(state: Any) -> Any:
+    return None if state is _NOT_SEEN else state
+
+
 def _name(state: Any) -> str:
-    return "without a state" if state is None else str(state)
+    return "without a state" if _seen(state) is None else str(state)
 
 
 def _check_seconds(name: str, value: float, allow_zero: bool) -> None:
@@ -338,12 +315,12 @@ class _Progress:
     """A tqdm bar showing the state and the time waited; in a notebook without ipywidgets one output line
     updated in place; INFO log lines (stderr lines where logging would not show them) when tqdm is missing."""
 
+    bar: Any = None
+    line: Any = None
+    state: Any = None
+
     def __init__(self, label: str, enabled: bool) -> None:
-        self.label = label
-        self.enabled = enabled
-        self.bar: Any = None
-        self.line: Any = None
-        self.state: Any = None
+        self.label, self.enabled = label, enabled
         if not enabled:
             return
         try:  # imported by name: tqdm is an optional extra, and typed or not
