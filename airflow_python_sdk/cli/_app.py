@@ -62,18 +62,17 @@ class Failed(Exception):
 class Cmd:
     """One command: ``method`` (an API class's function, e.g. ``PoolApi.get_pool``) and how to call and show it.
 
-    ``args`` and ``opts`` name (space-separated) the method's parameters, or its body model's fields,
-    that the command takes as arguments and as options; an option may give its flags (``tags:--tag``,
-    ``paused:--paused/--active``) or a default (``order_by=dag_id``); other names are :data:`EXTRA`'s. A
-    list is a repeated option, or an argument taking several values; a plain flag sends false to a body
-    field. Given fields make the body; where both generations take ``update_mask``, it lists them and
-    the path's id is copied into the body (``pool_name`` into ``name``), and ``current`` (the get
-    method) fills the rest of the body, for Airflow 3 validates whole bodies. ``fixed`` values are
-    sent as given; ``alt=(name, method)`` calls ``method`` when option ``name`` is given (the mapped
-    form for ``--map-index``). ``cols``: a list's columns (those the answer has; none: its first
-    fields; ``~dag_id``: only when argument ``dag_id`` is ``~``, every DAG); ``rows`` makes the table's rows of an
-    answer; an empty answer prints ``done``
-    (``deleted pool {pool_name}``); ``run`` replaces the plain call and returns what to show.
+    ``args`` and ``opts`` name (space-separated) the method's parameters, or its body model's fields, that the
+    command takes as arguments and as options; an option may give its flags (``tags:--tag``,
+    ``paused:--paused/--active``) or a default (``order_by=dag_id``); other names are :data:`EXTRA`'s. A list is
+    a repeated option, or an argument taking several values; a plain flag sends false to a body field. Given
+    fields make the body; where both generations take ``update_mask``, it lists them and the path's id is copied
+    into the body (``pool_name`` into ``name``), and ``current`` (the get method) fills the rest of the body, for
+    Airflow 3 validates whole bodies. ``fixed`` values are sent as given; ``alt=(name, method)`` calls ``method``
+    when option ``name`` is given (the mapped form for ``--map-index``). ``cols``: a list's columns (those the
+    answer has; none: its first fields; ``~dag_id``: only when argument ``dag_id`` is ``~``, every DAG); ``rows``
+    makes the table's rows of an answer; an empty answer prints ``done`` (``deleted pool {pool_name}``); ``run``
+    replaces the plain call and returns what to show.
     """
 
     name: str
@@ -252,15 +251,11 @@ def command(cmd: Cmd) -> click.Command:
             if cmd.current is not None and op.body is not None:
                 body = call.kwargs[op.body.name]
                 now = getattr(api, cmd.current.__name__)(*[call.kwargs[x.name] for x in op.params if x.where == "path"])
+                fields = type(body)._fields
                 for field in now._present():  # a null is not echoed back: 2.7 answers one it refuses
-                    value = now[field.name]
-                    if (
-                        value is not None
-                        and body.get(field.name) is None
-                        and not field.read_only
-                        and field.name in type(body)._fields
-                    ):
-                        body[field.name] = value
+                    value, name = now[field.name], field.name
+                    if value is not None and body.get(name) is None and not field.read_only and name in fields:
+                        body[name] = value
             data = cmd.run(call) if cmd.run else _paged(call, op) if paged else call()
             if data is None and cmd.done:
                 done = cmd.done.format(**p)

@@ -6,19 +6,19 @@
 - connections (``airflow connections export --file-format json``): ``{"conn_id": {"conn_type": ...,
   "description": ..., "login": ..., "password": ..., "host": ..., "port": ..., "schema": ..., "extra": ...}}``.
 
-What the API does not give is never invented: a connection's password (Airflow 2 never sends one,
-Airflow 3 sends ``***``) and a variable's value the server masks (``***``) are left out of the file
-and reported on stderr as not copied. Import reads the same files (``-``: stdin) and reports each item
-created, updated, skipped or failed (``--on-conflict`` decides for one the server has; an update sets
-only what the file gives, so a password the file lacks is kept); on Airflow 3 it sends one bulk request
-(``PATCH /variables``, ...), on Airflow 2 one request per item; ``--dry-run`` sends no change and shows
-the results the real run gives where the server keeps to its rules (a refused value shows only then).
+What the API does not give is never invented: a connection's password (Airflow 2 never sends one, Airflow 3
+sends ``***``) and a variable's value the server masks (``***``) are left out of the file and reported on stderr
+as not copied. Import reads the same files (``-``: stdin) and reports each item created, updated, skipped or
+failed (``--on-conflict`` decides for one the server has; an update sets only what the file gives, so a
+password the file lacks is kept); on Airflow 3 it sends one bulk request (``PATCH /variables``, ...), on
+Airflow 2 one request per item; ``--dry-run`` sends no change and shows the results the real run gives where
+the server keeps to its rules (a refused value shows only then).
 
-Airflow 3 changes only ``slots`` and ``include_deferred`` of ``default_pool`` (Airflow 2 its description
-too): an import there sends only those, and says which other field of the file it left as it was.
-The bulk request holds an action per item, for Airflow 3 stops an action at its first error and names no
-item in its errors; releases before 3.2 take no ``update_mask`` in it: an update there sends the fields
-given without one (the server sets just those), and ``default_pool``'s goes by ``PATCH /pools/default_pool``.
+Airflow 3 changes only ``slots`` and ``include_deferred`` of ``default_pool`` (Airflow 2 its description too):
+an import there sends only those, and says which other field of the file it left as it was. The bulk request
+holds an action per item, for Airflow 3 stops an action at its first error and names no item in its errors;
+releases before 3.2 take no ``update_mask`` in it: an update there sends the fields given without one (the
+server sets just those), and ``default_pool``'s goes by ``PATCH /pools/default_pool``.
 """
 
 from __future__ import annotations
@@ -172,11 +172,10 @@ def _import(kind: Kind, name: str, call: Call) -> None:
         results[key] = (conflict, "; ".join(filter(None, ["exists", remark])))
     todo = {k: results[k][0] for k in entities if results[k][0] in ("created", "updated")}
     if not p["dry_run"] and todo:
-        refused = (
-            _bulk(kind, call.client, api, entities, todo, existing)
-            if call.client.api_version == "v2"
-            else _one_by_one(kind, api, entities, todo)
-        )
+        if call.client.api_version == "v2":
+            refused = _bulk(kind, call.client, api, entities, todo, existing)
+        else:
+            refused = _one_by_one(kind, api, entities, todo)
         for key, why in refused.items():
             results[key] = ("failed", why)
     dry = "dry run" if p["dry_run"] else ""
@@ -202,9 +201,8 @@ def _limit(kind: Kind, client: ApiClient, entity: Model, now: Model) -> tuple[Mo
     fields = entity.to_dict()
     left = [f for f in _changed(kind, entity) if f not in allowed and fields[f] != now.get(f)]
     kept = kind.model(**{f: v for f, v in fields.items() if f in allowed or f == kind.key})
-    return kept, f"{', '.join(left)} left as it is: Airflow 3 changes only {' and '.join(allowed)} of {key}" * bool(
-        left
-    )
+    said = f"{', '.join(left)} left as it is: Airflow 3 changes only {' and '.join(allowed)} of {key}"
+    return kept, said if left else ""
 
 
 def _bulk(
