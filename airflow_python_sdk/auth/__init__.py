@@ -34,25 +34,10 @@ if TYPE_CHECKING:
     from airflow_python_sdk.auth.oauth2 import OAuth2ClientCredentials
 
 __all__ = [
-    "AuthProvider",
-    "RequestInfo",
-    "Send",
-    "Token",
-    "TokenCache",
-    "jwt_lifetime",
-    "UsernamePassword",
-    "BasicAuth",
-    "BearerToken",
-    "TokenFile",
-    "ApiKey",
-    "OAuth2ClientCredentials",
-    "GoogleAuth",
-    "MwaaAuth",
-    "SettingsAuth",
-    "NO_CREDENTIALS",
-    "TOKEN_PATH",
-    "ENV_TOKEN_FILE",
-]
+    "AuthProvider", "RequestInfo", "Send", "Token", "TokenCache", "jwt_lifetime", "UsernamePassword", "BasicAuth",
+    "BearerToken", "TokenFile", "ApiKey", "OAuth2ClientCredentials", "GoogleAuth", "MwaaAuth", "SettingsAuth",
+    "NO_CREDENTIALS", "TOKEN_PATH", "ENV_TOKEN_FILE",
+]  # fmt: skip
 
 _LAZY = {
     "OAuth2ClientCredentials": "airflow_python_sdk.auth.oauth2",

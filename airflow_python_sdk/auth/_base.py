@@ -100,8 +100,7 @@ class TokenCache:
     """
 
     def __init__(self, fetch: Callable[[RequestInfo], Token], renewable: bool = True) -> None:
-        self._fetch = fetch
-        self._renewable = renewable
+        self._fetch, self._renewable = fetch, renewable
         self._lock = threading.Lock()
         self._token: Token | None = None
         self._renew_at = 0.0

@@ -39,11 +39,8 @@ def browser_login(method: str, url: str, response: RESTResponse) -> Unauthorized
     how = (
         f"was sent on to a login page at {page} (another origin)" if moved else f"was answered by a login page ({page})"
     )
-    error = UnauthorizedException(
-        response.status,
-        f"the server asks for a browser login: {method} {url.split('?')[0]} {how}; {USE_INSTEAD}",
-        body="",
-        headers={},
-    )
-    error.request = f"{method} {url.split('?')[0]}"
+    request = f"{method} {url.split('?')[0]}"
+    said = f"the server asks for a browser login: {request} {how}; {USE_INSTEAD}"
+    error = UnauthorizedException(response.status, said, body="", headers={})
+    error.request = request
     return error

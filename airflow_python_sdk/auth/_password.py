@@ -50,8 +50,7 @@ class UsernamePassword:
     """
 
     def __init__(self, username: str, password: str) -> None:
-        self.username = username
-        self._password = password
+        self.username, self._password = username, password
         self._basic = {"Authorization": basic(username, password)}
         self._jwt = TokenCache(self._login)
 

@@ -28,9 +28,6 @@ NO_CREDENTIALS = (
 )
 """What a 401 says when the request carried no credential."""
 
-_NAMES = ("username", "password")
-_ENVS = ("AIRFLOW_USERNAME", "AIRFLOW_PASSWORD")
-
 
 class SettingsAuth:
     """The configuration's ``auth`` when set, else ``access_token`` (Bearer), else ``username`` and
@@ -57,7 +54,7 @@ class SettingsAuth:
             made_for, provider = self._made
             if made_for == key:
                 return provider
-            check_pair(c.username, c.password, _NAMES, _ENVS)
+            check_pair(c.username, c.password, ("username", "password"), ("AIRFLOW_USERNAME", "AIRFLOW_PASSWORD"))
             if c.access_token:
                 provider = BearerToken(c.access_token)
             elif c.username is not None and c.password is not None:
@@ -68,8 +65,7 @@ class SettingsAuth:
             return provider
 
     def headers(self, request: RequestInfo) -> Mapping[str, str]:
-        provider = self.current()
-        keys = self._configuration.api_key_headers()
+        provider, keys = self.current(), self._configuration.api_key_headers()
         if provider is None:
             return keys
         given = provider.headers(request)

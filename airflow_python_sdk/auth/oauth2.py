@@ -62,13 +62,10 @@ class OAuth2ClientCredentials:
         if not (isinstance(client_secret, str) and client_secret) and not callable(client_secret):
             raise ApiTypeError("client_secret must be a non-empty str or a function returning one", ["client_secret"])
         self.token_url, self.client_id, self.client_auth = token_url, client_id, client_auth
-        self._secret = client_secret
-        self._form = {"grant_type": "client_credentials"}
-        if scope:
-            self._form["scope"] = scope if isinstance(scope, str) else " ".join(scope)
-        if audience:
-            self._form["audience"] = audience
-        self._cache = TokenCache(self._fetch)
+        self._secret, self._cache = client_secret, TokenCache(self._fetch)
+        scope = scope if isinstance(scope, str) or scope is None else " ".join(scope)
+        form = {"grant_type": "client_credentials", "scope": scope, "audience": audience}
+        self._form = {k: v for k, v in form.items() if v}
 
     def __repr__(self) -> str:
         return f"OAuth2ClientCredentials({redact_url(self.token_url)!r}, {self.client_id!r}, '***')"
