@@ -27,6 +27,7 @@ class StubError(AssertionError):
 
 _CURSORS = ("next_cursor", "previous_cursor")
 """Keys of Airflow 3.2+'s pages that the collection models do not declare (the SDK's paging reads them)."""
+_ABSENT: Any = object()
 
 
 def _admits_none(tp: Any) -> bool:
@@ -81,19 +82,14 @@ def _check(model: type[Model], data: Any, api: str, where: str) -> None:
         elif key not in model._by_key:
             raise StubError(f"{where}: {model.__name__} has no field {key!r} (fields: {', '.join(model._by_key)})")
     for field in model._fields.values():
-        keys = (field.key, *field.fallback_keys)
-        here = f"{where}: {model.__name__}.{field.name}"
-        present = next((k for k in keys if k in data), None)
-        if present is None:
-            if not _admits_none(field.type) and _in_generation(field, api) and not field.v2_only and not field.v1_only:
-                raise StubError(f"{here} is always sent by the server, and missing here")
-            continue
-        value = data[present]
-        if value is None:
-            if not field.nullable and not _admits_none(field.type):
-                raise StubError(f"{here} is null, which the server never sends there")
-            continue
-        _check_value(field, _bare(field.type), value, api, here)
+        here, optional = f"{where}: {model.__name__}.{field.name}", _admits_none(field.type)
+        value = next((data[k] for k in (field.key, *field.fallback_keys) if k in data), _ABSENT)
+        if value is _ABSENT and not optional and not field.v2_only and not field.v1_only:
+            raise StubError(f"{here} is always sent by the server, and missing here")
+        if value is None and not field.nullable and not optional:
+            raise StubError(f"{here} is null, which the server never sends there")
+        if value is not None and value is not _ABSENT:
+            _check_value(field, _bare(field.type), value, api, here)
 
 
 def _is_model(tp: Any) -> bool:
@@ -151,9 +147,7 @@ def _given(tp: Any, value: Any, api: str) -> Any:
 def _build(model: type[Model], given: dict[str, Any], api: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     explicit = set(given)
-    for field in model._fields.values():
-        if not _in_generation(field, api):
-            continue
+    for field in (f for f in model._fields.values() if _in_generation(f, api)):
         if field.name in given or field.key in given:
             out[field.key] = _given(field.type, given.pop(field.name if field.name in given else field.key), api)
         elif not _admits_none(field.type):
@@ -164,9 +158,8 @@ def _build(model: type[Model], given: dict[str, Any], api: str) -> dict[str, Any
         out.update((key, given.pop(key)) for key in _CURSORS if key in given)
     if given:
         raise StubError(f"{model.__name__} has no field(s) {', '.join(given)}; its fields: {', '.join(model._fields)}")
-    items = model._items
-    if items is not None and "total_entries" in out and "total_entries" not in explicit:
-        out["total_entries"] = len(out.get(items.key) or [])
+    if model._items is not None and "total_entries" in out and "total_entries" not in explicit:
+        out["total_entries"] = len(out.get(model._items.key) or [])
     return out
 
 

@@ -99,9 +99,10 @@ class _Routes:
 
     def __init__(self, client: ApiClient, api: str) -> None:
         self.client, self.api = client, api
-        self._compiled: dict[str, tuple[str, re.Pattern[str]] | None] = {}
+        self._compiled: dict[str, tuple[str, re.Pattern[str], set[tuple[str, str]]]] = {}
 
-    def route(self, op: Operation) -> tuple[str, re.Pattern[str]] | None:
+    def route(self, op: Operation) -> tuple[str, re.Pattern[str], set[tuple[str, str]]] | None:
+        """``op``'s method, path pattern and fixed query parameters here; None when this API lacks it."""
         form = op.v2 if self.api == "v2" else None
         if op.id not in self._compiled and ((form is not None) if self.api == "v2" else op.v1):
             c = self.client.configuration
@@ -109,7 +110,8 @@ class _Routes:
             path = re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape((form.path if form else None) or op.path))
             dry_run = f"(?:{re.escape(form.dry_run)})?" if form and form.dry_run else ""
             method = (form.method if form else None) or op.method
-            self._compiled[op.id] = (method, re.compile(re.escape(root) + path + dry_run))
+            fixed = set(form.query.items()) if form else set()
+            self._compiled[op.id] = (method, re.compile(re.escape(root) + path + dry_run), fixed)
         return self._compiled.get(op.id)
 
     def match(self, op: Operation, method: str, url: str) -> dict[str, str] | None:
@@ -118,19 +120,15 @@ class _Routes:
         route = self.route(op)
         path, _, query = url.partition("?")
         found = route[1].fullmatch(path) if route and route[0] == method else None
-        if found is None or not self._fixed(op).issubset(parse_qsl(query)):
+        if route is None or found is None or not route[2].issubset(parse_qsl(query)):
             return None
         return {k: unquote(v) for k, v in found.groupdict().items()}
-
-    def _fixed(self, op: Operation) -> set[tuple[str, str]]:
-        return set(op.v2.query.items()) if self.api == "v2" and op.v2 else set()
 
     def find(self, method: str, url: str) -> Operation | None:
         """The operation whose route ``method url`` is (of several, the one with most fixed query parameters,
         then fewest path parameters)."""
-        ops = [((-len(self._fixed(op)), len(found)), op) for op in operations().values()
-               if (found := self.match(op, method, url)) is not None]  # fmt: skip
-        return min(ops, key=lambda pair: pair[0])[1] if ops else None
+        found = [(op, params) for op in operations().values() if (params := self.match(op, method, url)) is not None]
+        return min(found, key=lambda f: (-len(self._compiled[f[0].id][2]), len(f[1])))[0] if found else None
 
     def call(self, op: Operation | None, method: str, url: str, body: bytes | None) -> Call:
         params: dict[str, Any] = dict(self.match(op, method, url) or {}) if op else {}
@@ -315,9 +313,7 @@ def _response(method: str, url: str, answer: _Answer, preload: bool) -> Any:
 def _as_sent(value: Any) -> Any:
     from airflow_python_sdk.api_client import _query_text
 
-    if isinstance(value, (list, tuple)):
-        return [_as_sent(v) for v in value]
-    return _query_text(value)
+    return [_as_sent(v) for v in value] if isinstance(value, (list, tuple)) else _query_text(value)
 
 
 _NOT: Any = object()
