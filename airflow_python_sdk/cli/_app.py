@@ -438,7 +438,7 @@ def _configuration(s: Mapping[str, Any], environ: Mapping[str, str]) -> Configur
             f"{source} must be the server's URL, like http://127.0.0.1:8080 (its API is found), or its API's: "
             f".../api/v2 for Airflow 3, .../api/v1 for Airflow 2; not {redact_url(url)!r}"
         )
-    overrides: dict[str, Any] = {"host": url}
+    overrides: dict[str, Any] = {"host": url} if url else {}  # no url: the profile's (without one, none: refused)
     if s.get("username") is not None:
         overrides.update(username=s["username"], access_token=None)  # a user given wins over a token in the env
     for flag, option in (("password", "password"), ("token", "access_token"), ("ca_bundle", "ssl_ca_cert"),
@@ -450,8 +450,6 @@ def _configuration(s: Mapping[str, Any], environ: Mapping[str, str]) -> Configur
     if profile is None:
         config = Configuration.from_env(environ, **overrides)
     else:
-        if not url:
-            del overrides["host"]
         with warnings.catch_warnings(record=True) as caught:  # a secret others can read: said on stderr
             warnings.simplefilter("always")
             config = profile_configuration(profile or None, config_path(environ), **overrides)
