@@ -29,19 +29,18 @@ class GoogleAuth:
     credentials are not valid (before first use, or within google-auth's margin of their expiry) and once
     after a 401; many threads cause one refresh.
 
-    For Cloud Composer 2 and 3, whose Airflow web server takes the token of a Google account that holds
-    IAM access to the environment (Airflow gives an account new to it the ``Op`` role by default). The host
-    is the environment's ``airflowUri`` (``gcloud composer environments describe ... --format
-    'value(config.airflowUri)'``) followed by ``/api/v1`` for Airflow 2 or ``/api/v2`` for Airflow 3::
+    For Cloud Composer 2 and 3, whose web server takes the token of a Google account with IAM access to the
+    environment (Airflow gives an account new to it the ``Op`` role). The host is the environment's
+    ``airflowUri`` (``config.airflowUri`` of ``gcloud composer environments describe``) + ``/api/v1`` (Airflow 2)
+    or ``/api/v2`` (Airflow 3)::
 
         Configuration(host=f"{airflow_uri}/api/v2", auth=GoogleAuth())  # application-default credentials
         Configuration(host=f"{airflow_uri}/api/v1", auth=GoogleAuth(service_account_credentials))
 
-    ``credentials`` are any ``google.auth.credentials.Credentials`` (scoped with ``scopes`` when they need
-    scopes), else ``google.auth.default(scopes=scopes)``: ``GOOGLE_APPLICATION_CREDENTIALS``, gcloud's
-    application-default login, or the metadata server on Google Cloud. Token requests go through google-auth's
-    own urllib3 transport over the client's pool (its TLS, proxy and timeout settings); google-auth's DEBUG log
-    (logger ``google``, silent unless configured) shows a service account's signed grant assertion.
+    ``credentials``: any ``google.auth.credentials.Credentials`` (given ``scopes`` when they need some), else
+    ``google.auth.default(scopes=scopes)`` (``GOOGLE_APPLICATION_CREDENTIALS``, gcloud's application-default
+    login, the metadata server). Token requests go through google-auth's urllib3 transport over the client's
+    pool; google-auth's DEBUG log (logger ``google``) shows a service account's signed grant assertion.
 
     :class:`ImportError` without google-auth; :class:`~airflow_python_sdk.ApiValueError` when no default
     credentials are found, :class:`~airflow_python_sdk.ApiTypeError` for anything but credentials. A failed

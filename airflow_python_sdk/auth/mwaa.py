@@ -8,12 +8,9 @@ the ``_token`` cookie, a JWT sent as ``Authorization: Bearer`` on ``/api/v2``. I
 when the JWT nears its ``exp`` and after a 401 (the session ended); many threads cause one login.
 
 Private web servers (``WebserverAccessMode`` ``PRIVATE_ONLY``): ``MwaaAuth`` works wherever the VPC endpoint
-is reachable (inside the VPC, a VPN, a bastion). From outside, AWS offers ``InvokeRestApi`` (Airflow 2.4.3 and
-later, ``airflow:InvokeRestApi``): one signed call relaying one Airflow request, JSON in and out only, a path
-of at most 64 characters after ``/api/vN``, query parameters as a JSON object, a 10-second timeout, a 6 MB
-answer, errors as ``RestApiClientException``/``RestApiServerException``. The SDK does not use it: it is a
-transport, not a credential (it replaces the HTTP request instead of adding headers to it), and its limits
-would break longer paths, text answers (logs, DAG sources) and large pages; call boto3's ``invoke_rest_api``.
+is reachable (inside the VPC, a VPN, a bastion). AWS's ``InvokeRestApi`` (Airflow 2.4.3+) is a transport, not a
+credential (one signed call relays one request: JSON only, paths of at most 64 characters after ``/api/vN``, a
+10-second timeout, 6 MB answers), so the SDK does not use it; call boto3's ``invoke_rest_api`` for that.
 """
 
 from __future__ import annotations
