@@ -36,9 +36,8 @@ def browser_login(method: str, url: str, response: RESTResponse) -> Unauthorized
         return None
     where = urlsplit(response.url)
     page = f"{where.scheme}://{where.netloc.rpartition('@')[2]}{where.path}"  # no query: it may carry a state token
-    how = (
-        f"was sent on to a login page at {page} (another origin)" if moved else f"was answered by a login page ({page})"
-    )
+    elsewhere = f"was sent on to a login page at {page} (another origin)"
+    how = elsewhere if moved else f"was answered by a login page ({page})"
     request = f"{method} {url.split('?')[0]}"
     said = f"the server asks for a browser login: {request} {how}; {USE_INSTEAD}"
     error = UnauthorizedException(response.status, said, body="", headers={})

@@ -91,6 +91,5 @@ def check_pair(username: str | None, password: str | None, names: tuple[str, str
         return
     missing, env = (names[1], envs[1]) if password is None else (names[0], envs[0])
     given = names[0] if password is None else names[1]
-    raise ApiValueError(
-        f"{given} is set but {missing} is not: give {missing}= (or set {env}), or use a token instead", [missing]
-    )
+    said = f"{given} is set but {missing} is not: give {missing}= (or set {env}), or use a token instead"
+    raise ApiValueError(said, [missing])

@@ -74,9 +74,8 @@ class MwaaAuth:
         try:
             self._mwaa = (session or boto3.session.Session()).client("mwaa", region_name=region)
         except NoRegionError:
-            raise ApiValueError(
-                f"MwaaAuth({environment_name!r}) needs a region: give region= or set AWS_DEFAULT_REGION", ["region"]
-            ) from None
+            needs = f"MwaaAuth({environment_name!r}) needs a region: give region= or set AWS_DEFAULT_REGION"
+            raise ApiValueError(needs, ["region"]) from None
         self.region: str = self._mwaa.meta.region_name
         logging.getLogger("botocore.parsers").addFilter(_HIDE_WEB_TOKEN)  # added once, however many providers
         self._session = TokenCache(self._login)
@@ -98,9 +97,8 @@ class MwaaAuth:
             answer: dict[str, Any] = getattr(self._mwaa, operation)(Name=self.environment_name)
             return answer
         except (NoCredentialsError, PartialCredentialsError) as exc:
-            raise UnauthorizedException(
-                reason=f"{where}: {exc}: configure AWS credentials (AWS_PROFILE, aws sso login, a role)"
-            ) from exc
+            hint = f"{where}: {exc}: configure AWS credentials (AWS_PROFILE, aws sso login, a role)"
+            raise UnauthorizedException(reason=hint) from exc
         except ClientError as exc:
             error, status = exc.response.get("Error", {}), exc.response.get("ResponseMetadata", {})
             code, message = error.get("Code", "Error"), error.get("Message", "")
@@ -116,9 +114,8 @@ class MwaaAuth:
     def _login(self, request: RequestInfo) -> Token:
         login = LOGIN_PATHS.get(request.api_version or "")
         if login is None:
-            raise ApiValueError(
-                "MwaaAuth needs a host ending in /api/v1 or /api/v2: use MwaaAuth.configuration()", ["host"]
-            )
+            needs = "MwaaAuth needs a host ending in /api/v1 or /api/v2: use MwaaAuth.configuration()"
+            raise ApiValueError(needs, ["host"])
         path, cookie = login
         web_token = self._aws("create_web_login_token")["WebToken"]
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/html,application/json"}
