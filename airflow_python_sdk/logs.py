@@ -80,10 +80,8 @@ def follow_log(
             if after_end >= SETTLE_READS or (after_end >= 2 and not new):
                 return
         elif deadline is not None and time.monotonic() >= deadline:
-            raise WaitTimeoutError(
-                f"{'/'.join(map(str, where))} try {tries} is still {ti.get('state')} after {timeout:g} s",
-                timeout=timeout,
-            )
+            still = f"{'/'.join(map(str, where))} try {tries} is still {ti.get('state')} after {timeout:g} s"
+            raise WaitTimeoutError(still, timeout=timeout)
         time.sleep(poll_interval if deadline is None else max(0.0, min(poll_interval, deadline - time.monotonic())))
         if not ended:
             ended = _ended(ti := get_ti(*ti_of), tries)
