@@ -250,9 +250,8 @@ def _profile(name: str, values: Mapping[str, str], path: Path) -> Profile:
         raise profile.error("url", "is missing: the server's URL, e.g. https://airflow.example.com")
     if profile.auth not in AUTH_KINDS:
         raise profile.error("auth", f"must be one of {', '.join(AUTH_KINDS)}, not {profile.auth or 'empty'!r}")
-    for key in settings:
-        if key not in KEYS:
-            raise profile.error(key, f"is no setting of a profile; they are {', '.join(sorted(KEYS))}")
+    if unknown := [k for k in settings if k not in KEYS]:
+        raise profile.error(unknown[0], f"is no setting of a profile; they are {', '.join(sorted(KEYS))}")
     return profile
 
 
@@ -324,9 +323,8 @@ def save_profile(
         raise ApiValueError(f"{name!r} is no profile name: a name has no brackets, line breaks or edge spaces")
     values = {"url": url, "auth": auth, **{k: v for k, v in settings.items() if v is not None}}
     profile = _profile(name, values, file)
-    for key in AUTH_KINDS[profile.auth]:
-        if key not in OPTIONAL:
-            profile.setting(key)
+    for key in (k for k in AUTH_KINDS[profile.auth] if k not in OPTIONAL):
+        profile.setting(key)  # raises for a required one missing
     parser = _parser(file)
     parser[name] = {"url": profile.url, "auth": profile.auth, **profile.settings}
     _write(parser, file)
