@@ -85,8 +85,7 @@ def _login(profile: str | None) -> None:
         value = click.prompt(f"{what.capitalize()} for profile {name!r}", hide_input=True, err=True)
     else:
         value = sys.stdin.readline().rstrip("\r\n")
-    where = p.store_secret(name, value, p.config_path())
-    note(f"stored the {what} of profile {name!r} in {where}")
+    note(f"stored the {what} of profile {name!r} in {p.store_secret(name, value, p.config_path())}")
 
 
 def groups() -> list[Group]:
