@@ -334,8 +334,7 @@ def _check_expected(op: Operation, api: str, expected: Mapping[str, Any], call: 
             continue
         text = _as_sent(want)
         if got != text and not (isinstance(text, list) and got == ",".join(text)):
-            shown = "nothing" if got is _NOT else repr(got)
-            raise StubError(f"{op.id}(): {name} was {shown}, expected {text!r}")
+            raise StubError(f"{op.id}(): {name} was {'nothing' if got is _NOT else repr(got)}, expected {text!r}")
 
 
 @contextmanager
