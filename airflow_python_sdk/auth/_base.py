@@ -1,11 +1,8 @@
 """The credential protocol: what the transport asks of a provider, and the token cache most providers share.
 
-The transport is the protocol's only caller. Before each request it asks :meth:`AuthProvider.headers`
-for the headers that carry the credential; when the server answers 401 it calls
-:meth:`AuthProvider.renew` with the headers it sent and, when that returns True, sends the request once
-more with fresh headers. A provider knows nothing of operations; what it may need of the request (the
-server's root, its API generation, a way to send its own login requests through the client's pool) is
-in :class:`RequestInfo`.
+The transport is the protocol's only caller: :meth:`AuthProvider.headers` before each request; after a 401,
+:meth:`AuthProvider.renew` with the headers sent and, when that returns True, the request sent once more. A
+provider knows nothing of operations; what it may need of the request is in :class:`RequestInfo`.
 """
 
 from __future__ import annotations
@@ -48,13 +45,10 @@ class Send(Protocol):
 
 @dataclass(slots=True)
 class RequestInfo:
-    """What a provider may know of the request it is asked to authenticate.
-
-    ``method`` and ``url`` are the request's; ``server_root`` is the host without ``/api/v1`` or
-    ``/api/v2`` (where Airflow 3 hands out tokens, ``{server_root}/auth/token``); ``api_version`` is
-    ``"v1"`` (Airflow 2), ``"v2"`` (Airflow 3) or None when the host names neither; ``send`` sends a
-    provider's own request (a login, a token request) through the client's pool.
-    """
+    """What a provider may know of the request it is asked to authenticate: its ``method`` and ``url``; the
+    ``server_root``, the host without ``/api/v1`` or ``/api/v2`` (Airflow 3 hands out tokens at
+    ``{server_root}/auth/token``); ``api_version``, ``"v1"`` (Airflow 2), ``"v2"`` (Airflow 3) or None when the
+    host names neither; ``send`` (:class:`Send`), for a provider's own login or token request."""
 
     method: str
     url: str

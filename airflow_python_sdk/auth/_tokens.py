@@ -28,13 +28,10 @@ def bearer(token: str, what: str = "the token") -> dict[str, str]:
 
 
 class BearerToken:
-    """A bearer token: fixed, or got from ``token()`` on first use, after a 401 and, when it is a JWT,
-    shortly before its ``exp``.
-
-    For any deployment that takes a bearer token: Astronomer (a deployment or workspace API token),
-    Airflow 3 (a JWT from ``/auth/token``), a token your identity provider, Vault or a company token
-    service hands out. The function may return the token or a :class:`~airflow_python_sdk.auth.Token`
-    (the value and its lifetime in seconds)::
+    """A bearer token: fixed, or got from ``token()`` on first use, after a 401 and, when it is a JWT, shortly
+    before its ``exp``. For any deployment that takes one: Astronomer (a deployment or workspace API token),
+    Airflow 3 (a JWT from ``/auth/token``), a token from your identity provider, Vault or a company service. The
+    function may return the token or a :class:`~airflow_python_sdk.auth.Token` (value and lifetime in seconds)::
 
         Configuration(host="https://airflow.example.com/api/v2", auth=BearerToken(os.environ["ASTRO_TOKEN"]))
         Configuration(host=url, auth=BearerToken(lambda: vault.read("secret/airflow")["token"]))
@@ -75,10 +72,9 @@ class BearerToken:
 
 
 class TokenFile:
-    """A bearer token read from a file, read again when the file changes and after a 401.
-
-    For tokens another process keeps fresh: a Kubernetes projected service-account token, a Vault
-    agent's sink, a token your CI writes; ``from_env()`` uses it for ``AIRFLOW_API_TOKEN_FILE``::
+    """A bearer token read from a file, read again when the file changes and after a 401: for tokens another
+    process keeps fresh (a Kubernetes projected service-account token, a Vault agent's sink, a token your CI
+    writes); ``from_env()`` uses it for ``AIRFLOW_API_TOKEN_FILE``::
 
         Configuration(host=url, auth=TokenFile("/var/run/secrets/airflow/token"))
 

@@ -17,12 +17,10 @@ __all__ = ["OAuth2ClientCredentials"]
 
 
 class OAuth2ClientCredentials:
-    """A bearer token from an OAuth 2 token endpoint by the client-credentials grant, fetched on first use,
-    again a tenth of its ``expires_in`` (at most a minute) before it ends and after a 401; many threads
-    cause one token request.
-
-    For an Airflow behind an identity provider that issues tokens to services: Keycloak, Okta, Microsoft
-    Entra ID, Auth0, or any OIDC provider Airflow (or a gateway in front of it) trusts::
+    """A bearer token from an OAuth 2 token endpoint by the client-credentials grant, fetched on first use, again
+    a tenth of its ``expires_in`` (at most a minute) before it ends and after a 401; many threads cause one token
+    request. For an Airflow behind an identity provider that issues tokens to services: Keycloak, Okta,
+    Microsoft Entra ID, Auth0, or any OIDC provider Airflow (or a gateway in front of it) trusts::
 
         kc = "https://kc.example.com/realms/R/protocol/openid-connect/token"
         Configuration(host=url, auth=OAuth2ClientCredentials(kc, "airflow-sdk", os.environ["KC_SECRET"]))
