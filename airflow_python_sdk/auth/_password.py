@@ -39,12 +39,11 @@ class BasicAuth:
 
 
 class UsernamePassword:
-    """A user's name and password, as each Airflow generation takes them: HTTP Basic on Airflow 2
-    (``/api/v1``), a JWT from ``POST {server}/auth/token`` on Airflow 3 (``/api/v2``), fetched on first use,
-    again shortly before its ``exp`` and after a 401; many threads cause one login.
-
-    For a self-hosted Airflow with its own users (Airflow 2's FAB, Airflow 3's simple or FAB auth
-    manager). ``Configuration(username=..., password=...)`` makes one of these::
+    """A user's name and password, as each Airflow generation takes them: HTTP Basic on Airflow 2 (``/api/v1``),
+    a JWT from ``POST {server}/auth/token`` on Airflow 3 (``/api/v2``), fetched on first use, again shortly
+    before its ``exp`` and after a 401; many threads cause one login. For a self-hosted Airflow with its own
+    users (Airflow 2's FAB, Airflow 3's simple or FAB auth manager); ``Configuration(username=..., password=...)``
+    makes one of these::
 
         Configuration(host="http://127.0.0.1:8080/api/v2", auth=UsernamePassword("admin", "admin"))
     """

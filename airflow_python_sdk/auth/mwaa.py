@@ -59,9 +59,8 @@ class MwaaAuth:
 
         configuration = MwaaAuth.configuration("my-environment", "eu-west-1")
 
-    AWS errors are raised as :class:`UnauthorizedException` (no credentials, access denied) or
-    :class:`ApiValueError` (no such environment, no region), naming the environment; :class:`ImportError`
-    without boto3.
+    AWS errors are raised as :class:`UnauthorizedException` (no credentials, access denied) or :class:`ApiValueError`
+    (no such environment, no region), naming the environment; :class:`ImportError` without boto3.
     """
 
     def __init__(self, environment_name: str, region: str | None = None, *, session: Any = None) -> None:
