@@ -73,10 +73,17 @@ def test_a_post_is_never_sent_twice_by_default(server: RecordingServer) -> None:
 
 
 def test_a_post_dropped_mid_request_is_not_resent(server: RecordingServer) -> None:
-    server.reply(Reply(action="drop"), Reply(json=RUN))
+    server.reply(Reply(action="drop"))
     with pytest.raises(sdk.ApiConnectionError):
-        api_for(server).post_dag_run("d", DAGRun(dag_run_id="r"))
-    assert len(server.requests) == 1
+        api_for(server).post_dag_run("d", DAGRun(conf={"a": 1}))  # no id: nothing to read back
+    assert [r.method for r in server.requests] == ["POST"]
+
+
+def test_a_post_dropped_mid_request_with_its_own_id_is_read_back_not_resent(server: RecordingServer) -> None:
+    server.reply(Reply(action="drop"), Reply(json=RUN))
+    assert api_for(server).post_dag_run("d", DAGRun(dag_run_id="r")).dag_run_id == "r"
+    assert [(r.method, r.path) for r in server.requests] == [("POST", "/api/v1/dags/d/dagRuns"),
+                                                             ("GET", "/api/v1/dags/d/dagRuns/r")]  # fmt: skip
 
 
 def test_posts_are_retried_when_the_caller_opts_in(server: RecordingServer) -> None:
