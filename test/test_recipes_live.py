@@ -17,6 +17,7 @@ import io
 import json
 import pathlib
 import re
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from airflow_python_sdk import ApiClient, NotFoundException, apis, paginate
+from airflow_python_sdk import ApiClient, NotFoundException, ServiceException, apis, paginate
 from airflow_python_sdk.apis import (
     BackfillApi,
     ConnectionApi,
@@ -241,6 +242,12 @@ def test_4_notes_on_a_run_and_a_task(live: Live) -> None:
     live.runs.delete_dag_run(PAUSED, rid)
 
 
+def _failed_since(live: Live, since: dt.datetime) -> set[tuple[str, str]]:
+    listed = live.runs.get_dag_runs("~", state=["failed"], end_date_gte=since, limit=1000)
+    assert listed.total_entries == len(listed.dag_runs)
+    return {(run.dag_id, run.dag_run_id) for run in listed.dag_runs}
+
+
 @pytest.mark.live
 def test_5_the_failed_runs_of_every_dag_since_yesterday(live: Live) -> None:
     live.dags.patch_dag(PAUSED, DAG(is_paused=True), update_mask=["is_paused"])
@@ -249,14 +256,16 @@ def test_5_the_failed_runs_of_every_dag_since_yesterday(live: Live) -> None:
         rid = live.runs.post_dag_run(dag_id, DAGRun(dag_run_id=_new_id("failed"))).dag_run_id
         live.runs.update_dag_run_state(dag_id, rid, UpdateDagRunState(state="failed"))
         made.add((dag_id, rid))
+    yesterday = dt.datetime.now(dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0) - dt.timedelta(1)
+    before = _failed_since(live, yesterday)
     namespace, printed = live.run(5)
     since, failed = namespace["since"], namespace["failed"]
     assert since <= dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)
     found = {(run.dag_id, run.dag_run_id) for run in failed}
     assert made <= found and len(found) == len(failed)
     assert all(run.state == "failed" and run.end_date >= since for run in failed)
-    listed = live.runs.get_dag_runs("~", state=["failed"], end_date_gte=since, limit=1000)
-    assert found == {(run.dag_id, run.dag_run_id) for run in listed.dag_runs} and listed.total_entries == len(found)
+    # every failed run the server lists, read one page at once before and after (others may fail meanwhile)
+    assert since == yesterday and before <= found <= _failed_since(live, since)
     assert len(printed.splitlines()) == len(failed) and all(f" {d} {r}" in printed for d, r in made)
 
 
@@ -404,7 +413,14 @@ def test_12_copy_variables_and_pools_between_servers(
 
 @pytest.mark.live
 def test_13_backfill_a_date_range(live: Live) -> None:
-    namespace, printed = live.run(13, DAG_ID=DAILY)
+    for attempt in range(5):
+        try:
+            namespace, printed = live.run(13, DAG_ID=DAILY)
+            break
+        except ServiceException as busy:  # Airflow 3 on SQLite (the test servers') while its scheduler writes: 503
+            if attempt == 4 or "not supported on SQLite" not in str(busy.body):
+                raise
+            time.sleep(2)
     start, end = namespace["start"], namespace["end"]
     days = [start + dt.timedelta(days=n) for n in range(3)]
     assert days[-1] == end
@@ -415,6 +431,7 @@ def test_13_backfill_a_date_range(live: Live) -> None:
         assert (backfill.dag_id, backfill.from_date, backfill.to_date) == (DAILY, start, end)
         assert {str(run.run_type) for run in made} == {"backfill"}
         assert printed.startswith(f"backfill {backfill.id} of {DAILY}: 2024-03-01 to 2024-03-03")
+        assert [each.id for each in BackfillApi(live.client).list_backfills(DAILY).backfills] == [backfill.id]
     else:  # Airflow 2: refused before sending; one manual run a day instead
         assert "backfill" not in namespace
         assert {str(run.run_type) for run in made} == {"manual"}
