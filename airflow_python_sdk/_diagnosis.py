@@ -32,7 +32,7 @@ def refused(op: Operation, exc: ApiException, method: str, url: str, configurati
     api = configuration.api_version
     if exc.status == 405 and api == "v1" and exc.request == f"{method} {redact_url(url.split('?', 1)[0])}":
         root = redact_url(configuration.server_root)
-        exc.reason = f"{exc.reason}: Airflow 2 takes {method} here; if the server is Airflow 3, use {root}/api/v2"
+        exc.reason = f"{exc.reason}: Airflow 2 takes {method} here; if it is Airflow 3, use {root}/api/v2 or {root}"
     no_route = exc.detail == "Not Found" or "The requested URL was not found on the server" in (exc.body or "")
     if exc.status == 404 and no_route:  # Starlette's (Airflow 3) or Flask's (Airflow 2): a path that is no route
         needed = SINCE.get(api or "", {}).get(op.id, {}).get("")
@@ -66,7 +66,8 @@ def wrong_shape(op: Operation, model: type[Model], data: Any, response: RESTResp
     """The exception for an answer that cannot be ``model``: no JSON object, or one sharing no key with it
     (a page of runs where one run was expected, another schema); None when it may be (``{}`` included)."""
     fields = model._by_key
-    if isinstance(data, dict) and (not data or not fields or any(key in fields for key in data)):
+    reshaped = "_from_server" in vars(model)  # it reads another shape itself (Airflow 2's extra links)
+    if isinstance(data, dict) and (reshaped or not data or not fields or any(key in fields for key in data)):
         return None
     what = f"a JSON {type(data).__name__}" if not isinstance(data, dict) else f"an object of {_keys(data)}"
     reason = f"{op.id}(): the answer is {what}, not a {model.__name__} (fields such as {_keys(fields)}): check the host"

@@ -10,6 +10,7 @@ refusal (naming the release it needs) as the reason.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 import ssl
 import urllib.request
@@ -25,6 +26,17 @@ from airflow_python_sdk.api.dag_run_api import DAGRunApi
 
 from airflow_server import AIRFLOW_2_VERSION, AIRFLOW_3_VERSION, CHOSEN_VERSION, AirflowServer, start_airflow
 from recording_server import RecordingServer
+
+
+@pytest.fixture(autouse=True)
+def _sdk_logger_as_it_was() -> Iterator[None]:
+    """``Configuration(debug=True)`` sets the SDK's logger to DEBUG for the process; put it back after each test,
+    so that a later test's requests are not logged (and held by pytest's log capture)."""
+    logger = logging.getLogger("airflow_python_sdk")
+    level, handlers = logger.level, list(logger.handlers)
+    yield
+    logger.setLevel(level)
+    logger.handlers[:] = handlers
 
 
 @pytest.fixture

@@ -517,7 +517,7 @@ def test_an_unreachable_server_exits_1_without_a_traceback() -> None:
 @pytest.mark.parametrize("after", [False, True], ids=["before the subcommand", "after it"])
 def test_the_timeout_flag_bounds_each_request(server: RecordingServer, after: bool) -> None:
     server.reply(Reply(action="hang"))
-    command = ["dag-runs", "trigger", "d"]  # POST: no retry
+    command = ["variables", "create", "k", "v"]  # POST: no retry (--timeout after a waiting command is refused)
     timeout = ["--url", server.url + "/api/v1", "--timeout", "0.5"]
     done = run(*command, *timeout) if after else run(*timeout, *command)
     assert_api_error(done, "timed out")

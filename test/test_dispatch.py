@@ -12,6 +12,7 @@ import pytest
 import airflow_python_sdk as sdk
 from airflow_python_sdk import ApiClient, Configuration
 from airflow_python_sdk.api.dag_run_api import DAGRunApi
+from airflow_python_sdk.api.task_instance_api import TaskInstanceApi
 from airflow_python_sdk.models import (
     DAGRun,
     DAGRunCollection,
@@ -404,3 +405,15 @@ def test_update_dag_run_state_accepts_strings_and_either_enum(server: RecordingS
         server.reply(Reply(json=RUN))
         dag_runs.update_dag_run_state("d", "r", UpdateDagRunState(state=state))
     assert [r.json() for r in server.requests] == [{"state": "success"}] * 3
+
+
+def test_an_answer_of_another_shape_is_an_error_at_the_call(server: RecordingServer, dag_runs: DAGRunApi) -> None:
+    page = {"dag_runs": [{"dag_id": "d", "dag_run_id": "r"}], "total_entries": 1}
+    server.reply(Reply(json=page), Reply(json=[{"dag_id": "d"}]), Reply(json={"key": "k", "value": "v"}))
+    for what in ("an object of dag_runs, total_entries", "a JSON list", "an object of key, value"):
+        with pytest.raises(sdk.ApiException, match=f"get_dag_run\\(\\): the answer is {what}, not a DAGRun"):
+            dag_runs.get_dag_run("d", "r")
+    server.reply(Reply(json={}), Reply(json={"Triggered DAG": "/dags/x/grid"}))
+    assert dag_runs.get_dag_run("d", "r").to_dict() == {}  # an empty object is read leniently
+    links = TaskInstanceApi(dag_runs.api_client).get_extra_links("d", "r", "t")  # a model reading its own shape
+    assert [(link.name, link.href) for link in links.extra_links] == [("Triggered DAG", "/dags/x/grid")]

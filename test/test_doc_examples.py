@@ -52,10 +52,7 @@ def _operations(cls: type, func: Any) -> list[Operation]:
     """The operations a method sends: its own, or (a composite method's) those it calls."""
     if isinstance(getattr(func, "operation", None), Operation):
         return [func.operation]
-    called = [
-        getattr(getattr(cls, n), "operation", None) for n in re.findall(r"self\.(\w+)\(", inspect.getsource(func))
-    ]
-    return [op for op in called if isinstance(op, Operation)]
+    return list(cls.operations())  # a composite method (a wait, a log followed) sends some of its class's
 
 
 def _route(op: Operation, api_version: str) -> tuple[str, re.Pattern[str]]:

@@ -63,7 +63,7 @@ def run_example(name: str, env: dict[str, str]) -> subprocess.CompletedProcess[s
 
 def test_quickstart(example_env: dict[str, str]) -> None:
     out = run_example("quickstart.py", example_env).stdout
-    assert re.search(rf"^run manual__\S+ of {DAG} finished: success$", out, re.MULTILINE), out
+    assert re.search(rf"^run (?:manual|sdk)__\S+ of {DAG} finished: success$", out, re.MULTILINE), out
     counts = re.search(rf"^runs of {DAG} by state: (\{{.*\}})$", out, re.MULTILINE)
     assert counts and "'success': " in counts[1], out
 
@@ -71,10 +71,10 @@ def test_quickstart(example_env: dict[str, str]) -> None:
 def test_paging_and_waiting(example_env: dict[str, str]) -> None:
     done = run_example("paging_and_waiting.py", example_env)
     out = done.stdout
-    assert len(re.findall(r"^waited: manual__\S+ -> success$", out, re.MULTILINE)) == 3, out
-    assert re.search(r"^timed out: manual__\S+ still (queued|running) after \d+\.\d s$", out, re.MULTILINE), out
+    assert len(re.findall(r"^waited: (?:manual|sdk)__\S+ -> success$", out, re.MULTILINE)) == 3, out
+    assert re.search(r"^timed out: (?:manual|sdk)__\S+ still (queued|running) after \d+\.\d s$", out, re.MULTILINE), out
     assert "then finished: success" in out
-    paged = re.search(rf"^paged: (\d+) runs of {DAG}, newest manual__\S+$", out, re.MULTILINE)
+    paged = re.search(rf"^paged: (\d+) runs of {DAG}, newest (?:manual|sdk)__\S+$", out, re.MULTILINE)
     assert paged and int(paged[1]) >= 4, out
     first = re.search(r"^first successes: \[(.*)\]$", out, re.MULTILINE)
     assert first and len(first[1].split(", ")) == 3, out
@@ -83,7 +83,7 @@ def test_paging_and_waiting(example_env: dict[str, str]) -> None:
     assert "task instances of the three runs: 9, e.g. ['extract=success'" in out
     # without tqdm in the environment, and logging not configured, progress=True writes each change of state
     # as a line on stderr; with it, a bar shows them
-    assert f"{DAG}/manual__" in done.stderr and "success" in done.stderr, done.stderr
+    assert re.search(rf"{DAG}/(?:manual|sdk)__", done.stderr) and "success" in done.stderr, done.stderr
 
 
 def test_demo(demo_env: dict[str, str]) -> None:
@@ -116,11 +116,13 @@ def test_notebook(example_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) 
     assert page_html.count("<tr>") == 6 and "<th>dag_run_id</th>" in page_html and "<th>state</th>" in page_html
 
     assert re.search(r"^runs by state: \{.*'success': \d+.*\}$", _stdout(code[3]), re.MULTILINE)
-    assert re.search(r"^manual__\S+ finished: success$", _stdout(code[4]), re.MULTILINE)
-    # the tqdm bar: text on stderr, or with ipywidgets installed a widget whose state the notebook keeps
+    assert re.search(r"^(?:manual|sdk)__\S+ finished: success$", _stdout(code[4]), re.MULTILINE)
+    # the tqdm bar: with ipywidgets a widget whose state the notebook keeps, else one output updated in place
     progress = "".join(o.get("text", "") for o in code[4].outputs if o.get("name") == "stderr")
+    progress += "".join(o["data"].get("text/plain", "") for o in code[4].outputs if "data" in o)
     progress += str(notebook.metadata.get("widgets", ""))
-    assert f"{DAG}/manual__" in progress and "success" in progress, code[4].outputs
+    assert "IProgress not found" not in progress, code[4].outputs
+    assert re.search(rf"{DAG}/(?:manual|sdk)__", progress) and "success" in progress, code[4].outputs
 
 
 def _html(cell: dict[str, object]) -> str:

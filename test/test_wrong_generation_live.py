@@ -22,7 +22,7 @@ def test_an_api_v2_url_for_airflow_2_says_to_use_api_v1(airflow: AirflowServer) 
     with ApiClient(config) as client, pytest.raises(sdk.NotFoundException) as error:
         DAGRunApi(client).get_dag_runs("sdk_example")
     text = str(error.value)
-    assert f"use {airflow.base_url}/api/v1, {airflow.base_url}" in text
+    assert f"use {airflow.base_url}/api/v1 or {airflow.base_url}" in text
     assert "<html" not in text.lower() and "<!doctype" not in text.lower() and len(text) < 1500
 
 
@@ -32,7 +32,8 @@ def test_a_write_to_api_v1_of_airflow_3_says_to_use_api_v2(airflow3: AirflowServ
         api = VariableApi(client)
         with pytest.raises(sdk.ApiException) as error:
             api.post_variables(Variable(key="sdk-wrong-generation", value="x"))
-        assert error.value.status == 405 and f"use {airflow3.base_url}/api/v2 or the bare URL" in str(error.value)
+        assert error.value.status == 405
+        assert f"use {airflow3.base_url}/api/v2 or {airflow3.base_url}" in str(error.value)
         with pytest.raises(sdk.ApiException) as read:
             api.get_variable("sdk-wrong-generation")
         assert "/api/v2" in str(read.value)  # the server's own hint, read from its {"error": ...} body

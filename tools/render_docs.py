@@ -16,7 +16,7 @@ import re
 import sys
 import textwrap
 import types
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Union, get_args, get_origin
 
@@ -267,9 +267,12 @@ def _example(api: str, name: str, params: Sequence[Param], returns: Any, op: Ope
     args = ", ".join([p.name for p in shown if p.required] + [f"{p.name}={p.name}" for p in shown if not p.required])
     call = f"api_instance.{name}({args})"
     out += ["", "    try:"]
-    out += (
-        [f"        {call}"] if returns is None else [f"        api_response = {call}", "        pprint(api_response)"]
-    )
+    if returns is None:
+        out += [f"        {call}"]
+    elif get_origin(returns) is Iterator:  # a generator: its items come as it is read
+        out += [f"        for item in {call}:", "            pprint(item)"]
+    else:
+        out += [f"        api_response = {call}", "        pprint(api_response)"]
     out += ["    except airflow_python_sdk.OpenApiException as e:",
             f'        print("Exception when calling {api}->{name}: %s\\n" % e)']  # fmt: skip
     return "```python\n" + "\n".join(out) + "\n```"

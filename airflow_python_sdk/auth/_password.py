@@ -68,7 +68,7 @@ class UsernamePassword:
             answer = request.send("POST", request.server_root + TOKEN_PATH, headers, body)
         except NotFoundException as exc:  # no token endpoint: not Airflow 3
             root = request.server_root
-            exc.reason = f"{root} has no Airflow 3 login ({TOKEN_PATH}): if it is Airflow 2, use {root}/api/v1, {root}"
+            exc.reason = f"{root} has no Airflow 3 login at {TOKEN_PATH}: if Airflow 2, use {root}/api/v1 or {root}"
             raise
         token = token_from_answer(answer, what=f"the answer of POST {TOKEN_PATH}")
         return Token(f"Bearer {token}", jwt_lifetime(token))
