@@ -52,9 +52,9 @@ class ModelMeta(type):
             fields.update(getattr(base, "_fields", {}))
         for attr, annotation in ns.get("__annotations__", {}).items():
             if isinstance(annotation, str):
-                if annotation.startswith("ClassVar"):
-                    continue
-                annotation = eval(annotation, module_globals)
+                annotation = None if annotation.startswith("ClassVar") else eval(annotation, module_globals)
+            if annotation is None or get_origin(annotation) is ClassVar:
+                continue
             spec = specs.get(attr) or _FieldSpec()
             fields[attr] = FieldInfo(name, attr, annotation, spec)
             setattr(cls, attr, fields[attr])

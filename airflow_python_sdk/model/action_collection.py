@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.action import Action
 from airflow_python_sdk.model.collection_info import CollectionInfo
 from airflow_python_sdk.model_utils import Field, Page

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.config_section import ConfigSection
 from airflow_python_sdk.model_utils import Field, Model
 

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from typing import Any
 
 from airflow_python_sdk.model.asset_event_access_control import AssetEventAccessControl

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.collection_info import CollectionInfo
 from airflow_python_sdk.model.dag import DAG
 from airflow_python_sdk.model_utils import Field, Page

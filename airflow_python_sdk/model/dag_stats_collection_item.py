@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.dag_stats_state_collection_item import DagStatsStateCollectionItem
 from airflow_python_sdk.model_utils import Field, Model
 

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.dry_run_backfill import DryRunBackfill
 from airflow_python_sdk.model_utils import Field, Model, Page
 

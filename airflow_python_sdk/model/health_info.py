@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.dag_processor_status import DagProcessorStatus
 from airflow_python_sdk.model.metadatabase_status import MetadatabaseStatus
 from airflow_python_sdk.model.scheduler_status import SchedulerStatus

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.collection_info import CollectionInfo
 from airflow_python_sdk.model.plugin_collection_item import PluginCollectionItem
 from airflow_python_sdk.model_utils import Field, Page

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.action_resource import ActionResource
 from airflow_python_sdk.model_utils import Field, Model
 

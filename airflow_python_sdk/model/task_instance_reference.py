@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.task_instance import TaskInstance
 
 __all__ = ["TaskInstanceReference"]

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.collection_info import CursorPage
 from airflow_python_sdk.model.task_instance_reference import TaskInstanceReference
 from airflow_python_sdk.model_utils import Field, Page

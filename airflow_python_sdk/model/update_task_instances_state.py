@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from datetime import datetime
 
 from airflow_python_sdk.model.task_state import TaskState

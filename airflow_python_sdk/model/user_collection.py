@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.collection_info import CollectionInfo
 from airflow_python_sdk.model.user_collection_item import UserCollectionItem
 from airflow_python_sdk.model_utils import Field, Page

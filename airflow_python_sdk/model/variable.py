@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.variable_collection_item import VariableCollectionItem
 from airflow_python_sdk.model_utils import Field
 

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from airflow_python_sdk.model.collection_info import CollectionInfo
 from airflow_python_sdk.model.x_com_collection_item import XComCollectionItem
 from airflow_python_sdk.model_utils import Field, Page
