@@ -31,6 +31,10 @@ _CONVENTIONS = (
         re.compile(r"(\w+)_pattern$"),
         "Only those whose {} contains this text, any case (``%``, ``_`` wildcards; ``|``: or).",
     ),
+    (re.compile(r"^(dag_id)$"), "The DAG id."),
+    (re.compile(r"^(dag_run_id)$"), "The DAG run id."),
+    (re.compile(r"^(task_id)$"), "The task id."),
+    (re.compile(r"^(fields)$"), "Only return these fields."),
     (re.compile(r"^(limit)$"), "How many to return at most (the server's default and maximum apply)."),
     (re.compile(r"^(offset)$"), "How many to skip."),
     (re.compile(r"^(order_by)$"), "Field(s) to sort by; prefix one with ``-`` for descending."),
@@ -41,7 +45,8 @@ _CONVENTIONS = (
 
 
 def param_doc(name: str) -> str:
-    """The conventional doc of a parameter such as ``start_date_gte`` or ``dag_id_pattern`` ("" if none)."""
+    """The conventional doc of a parameter such as ``dag_id``, ``start_date_gte`` or ``dag_id_pattern`` ("" if
+    none)."""
     for pattern, text in _CONVENTIONS:
         match = pattern.search(name)
         if match:

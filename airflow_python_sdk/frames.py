@@ -47,9 +47,7 @@ def _pandas() -> Any:
     try:
         return importlib.import_module("pandas")
     except ImportError:
-        raise ImportError(
-            "to_pandas needs the pandas extra: pip install '.[pandas]' (pandas)"
-        ) from None
+        raise ImportError("to_pandas needs the pandas extra: pip install '.[pandas]' (pandas)") from None
 
 
 def to_pandas(items: Model | Iterable[Model], *, item_type: type[Model] | None = None) -> Any:

@@ -43,7 +43,6 @@ class ConnectionApi(Api):
 
         :param limit: How many connections to return (server default 100).
         :param offset: How many connections to skip.
-        :param order_by: Field to sort by; prefix with ``-`` for descending.
         """
         return self._call(locals())  # type: ignore[no-any-return]
 

@@ -179,11 +179,7 @@ class DAGApi(Api):
     def get_dag(
         self, dag_id: str | int, fields: list[str] | None = AIRFLOW_2_ONLY, **kwargs: Unpack[CallOptions]
     ) -> DAG:
-        """Get a DAG.
-
-        :param dag_id: The DAG id.
-        :param fields: Only return these fields.
-        """
+        """Get a DAG."""
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("PATCH", _DAG, body="dag", joined=("update_mask",), errors=_READ, v2=V2())
@@ -192,7 +188,6 @@ class DAGApi(Api):
     ) -> DAG:
         """Pause or unpause a DAG.
 
-        :param dag_id: The DAG id.
         :param dag: The change: ``DAG(is_paused=...)``.
         :param update_mask: The fields to change (only ``is_paused`` can be).
         """
@@ -204,8 +199,6 @@ class DAGApi(Api):
 
         Its file stays: the DAG comes back the next time the file is parsed. A DAG with running
         task instances cannot be deleted (409).
-
-        :param dag_id: The DAG id.
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
@@ -227,7 +220,6 @@ class DAGApi(Api):
         ``upstream_failed``; Airflow 3's is ``true`` (see :mod:`airflow_python_sdk.defaults`). Pass
         ``reset_dag_runs=False`` to clear without re-running.
 
-        :param dag_id: The DAG id.
         :param clear_task_instances: Which task instances to clear.
         """
         clear_task_instances = evened("post_clear_task_instances", clear_task_instances)
@@ -254,7 +246,6 @@ class DAGApi(Api):
         With ``dry_run`` (the server's default) nothing changes; the answer lists what would change.
         Each ``include_*`` left unset is sent as ``false`` (Airflow 2 requires them, Airflow 3 takes ``false``).
 
-        :param dag_id: The DAG id.
         :param update_task_instances_state: The task, run, new state and which relatives to include.
         """
         update_task_instances_state = evened("post_set_task_instances_state", update_task_instances_state)
@@ -272,11 +263,7 @@ class DAGApi(Api):
     def get_dag_details(
         self, dag_id: str | int, fields: list[str] | None = AIRFLOW_2_ONLY, **kwargs: Unpack[CallOptions]
     ) -> DAGDetail:
-        """Get a DAG with its details (time zone, start date, params, documentation, ...).
-
-        :param dag_id: The DAG id.
-        :param fields: Only return these fields.
-        """
+        """Get a DAG with its details (time zone, start date, params, documentation, ...)."""
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("GET", _DAG + "/tasks", errors=_READ, v2=V2())
@@ -285,18 +272,13 @@ class DAGApi(Api):
     ) -> TaskCollection:
         """List the tasks of a DAG.
 
-        :param dag_id: The DAG id.
         :param order_by: Task field to sort by (server default ``task_id``); prefix with ``-`` for descending.
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("GET", _DAG + "/tasks/{task_id}", errors=_READ, v2=V2())
     def get_task(self, dag_id: str | int, task_id: str, **kwargs: Unpack[CallOptions]) -> Task:
-        """Get a task of a DAG.
-
-        :param dag_id: The DAG id.
-        :param task_id: The task id.
-        """
+        """Get a task of a DAG."""
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("GET", "/dagSources/{file_token}", errors=_READ, v2=V2(resolve=_dag_of_file))
@@ -316,18 +298,12 @@ class DAGApi(Api):
 
     @operation("POST", _DAG + "/favorite", errors=_READ, v1=False)
     def favorite_dag(self, dag_id: str | int, **kwargs: Unpack[CallOptions]) -> None:
-        """Mark a DAG as a favourite of the user (``get_dags(is_favorite=True)`` lists them).
-
-        :param dag_id: The DAG id.
-        """
+        """Mark a DAG as a favourite of the user (``get_dags(is_favorite=True)`` lists them)."""
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("POST", _DAG + "/unfavorite", errors=(*_READ, 409), v1=False)
     def unfavorite_dag(self, dag_id: str | int, **kwargs: Unpack[CallOptions]) -> None:
-        """Unmark a favourite DAG of the user; 409 when it is not one.
-
-        :param dag_id: The DAG id.
-        """
+        """Unmark a favourite DAG of the user; 409 when it is not one."""
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("GET", "/dagTags", v1=False)

@@ -115,11 +115,7 @@ class DAGRunApi(Api):
 
     @operation("DELETE", _RUN, errors=_ALL, v2=V2())
     def delete_dag_run(self, dag_id: str | int, dag_run_id: str | int, **kwargs: Unpack[CallOptions]) -> None:
-        """Delete a DAG run.
-
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        """
+        """Delete a DAG run."""
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("GET", _RUN, errors=(401, 403, 404), v2=V2())
@@ -130,12 +126,7 @@ class DAGRunApi(Api):
         fields: list[str] | None = AIRFLOW_2_ONLY,
         **kwargs: Unpack[CallOptions],
     ) -> DAGRun:
-        """Get a DAG run.
-
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param fields: Only return these fields.
-        """
+        """Get a DAG run."""
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("GET", "/dags/{dag_id}/dagRuns", errors=(401,), v2=V2(rename=_V2_NAMES))
@@ -208,7 +199,6 @@ class DAGRunApi(Api):
         :param updated_at_gte: Only runs updated at or after this.
         :param updated_at_lte: Only runs updated at or before this.
         :param state: Only runs in one of these states.
-        :param order_by: Field to sort by; prefix with ``-`` for descending.
         :param fields: Only return these fields of each run.
         :param logical_date_gte: Airflow 3's name of ``execution_date_gte``: either name works on both servers.
         :param logical_date_lte: Airflow 3's name of ``execution_date_lte``: either name works on both servers.
@@ -259,7 +249,6 @@ class DAGRunApi(Api):
         run is read back first: it is returned when the server holds it with the conf sent; else the error is
         raised with a note saying whether the run exists (see :mod:`airflow_python_sdk.triggering`).
 
-        :param dag_id: The DAG id.
         :param dag_run: The run to create: ``dag_run_id``, ``logical_date``, ``conf``, ``note``, ... (all optional).
         """
         try:
@@ -277,8 +266,6 @@ class DAGRunApi(Api):
     ) -> DAGRun:
         """Set the state of a DAG run (success, failed or queued).
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
         :param update_dag_run_state: The new state.
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -297,8 +284,6 @@ class DAGRunApi(Api):
         The server sets the note first, then the state. On Airflow 2, :meth:`update_dag_run` makes the
         same change in two requests (it works on both).
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
         :param dag_run_patch_body: The new state and/or note.
         :param update_mask: Apply only these fields of the body (``state``, ``note``); every field it sets when absent.
         """
@@ -326,8 +311,6 @@ class DAGRunApi(Api):
         With ``dry_run`` (the server's default) nothing changes and the answer is the
         :class:`TaskInstanceCollection` that would be cleared; otherwise it is the cleared :class:`DAGRun`.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
         :param clear_dag_run: Whether this is a dry run; on Airflow 3 also which tasks, a note, the version.
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -354,7 +337,6 @@ class DAGRunApi(Api):
 
         Runs without partition fields are skipped unless ``clear_task_instances`` is set.
 
-        :param dag_id: The DAG id.
         :param clear_partitions_body: One selector (run id, partition key or partition date window), and how.
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -371,8 +353,6 @@ class DAGRunApi(Api):
     ) -> DAGRun:
         """Set the note of a DAG run.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
         :param set_dag_run_note: The note.
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -386,11 +366,7 @@ class DAGRunApi(Api):
     def get_upstream_dataset_events(
         self, dag_id: str | int, dag_run_id: str | int, **kwargs: Unpack[CallOptions]
     ) -> DatasetEventCollection:
-        """List the dataset events that triggered a DAG run.
-
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        """
+        """List the dataset events that triggered a DAG run."""
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("GET", _RUN + "/wait", errors=(401, 403, 404), v1=False)
@@ -412,8 +388,6 @@ class DAGRunApi(Api):
         ``_preload_content=False`` returns the stream unread. :meth:`wait_for_dag_run` polls instead,
         on both servers.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
         :param interval: Seconds between the server's checks of the run (1 by default).
         :param result: Task ids whose return values to collect; by default the DAG's declared result task's.
         """
@@ -443,8 +417,6 @@ class DAGRunApi(Api):
         anything is sent. The state is applied first (``update_dag_run_state``), then the note
         (``set_dag_run_note``): two requests, not one transaction (on Airflow 3, :meth:`patch_dag_run` sends one).
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
         :param dag_run: The values to apply.
         :param update_mask: The fields to apply (``state``, ``note``); all that are set when absent.
         """
@@ -498,8 +470,6 @@ class DAGRunApi(Api):
         :class:`DagPausedError`. Ctrl-C raises ``KeyboardInterrupt`` with a note naming the run, which goes
         on. The details are in :mod:`airflow_python_sdk.waiting`.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
         :param timeout: Seconds to wait at most.
         :param poll_interval: Seconds between the first polls; it grows while the state stays the same.
         :param progress: Show a tqdm bar (with the ``progress`` extra), else log changes of state at INFO.
@@ -533,7 +503,6 @@ class DAGRunApi(Api):
         created. On :class:`WaitTimeoutError`, :class:`DagPausedError` or Ctrl-C the run goes on, and the
         error names it (``error.dag_run.dag_run_id``; a ``KeyboardInterrupt``'s note).
 
-        :param dag_id: The DAG id.
         :param dag_run: The run to create (``dag_run_id``, ``logical_date``, ``conf``, ``note``), or defaults.
         :param timeout: Seconds to wait at most.
         :param poll_interval: Seconds between the first polls; it grows while the state stays the same.

@@ -23,7 +23,6 @@ class DagVersionApi(Api):
     def get_dag_version(self, dag_id: str | int, version_number: int, **kwargs: Unpack[CallOptions]) -> DagVersion:
         """Get one version of a DAG.
 
-        :param dag_id: The DAG id.
         :param version_number: The version's number (1, 2, ...).
         """
         return self._call(locals())  # type: ignore[no-any-return]

@@ -56,7 +56,6 @@ class PoolApi(Api):
 
         :param limit: How many pools to return (server default 100).
         :param offset: How many pools to skip.
-        :param order_by: Field to sort by; prefix with ``-`` for descending.
         """
         return self._call(locals())  # type: ignore[no-any-return]
 

@@ -116,9 +116,6 @@ class TaskInstanceApi(Api):
     ) -> TaskInstance:
         """Set the note of a task instance.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param set_task_instance_note: The note.
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -135,9 +132,6 @@ class TaskInstanceApi(Api):
     ) -> TaskInstance:
         """Set the note of one instance of a mapped task.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param map_index: The map index.
         :param set_task_instance_note: The note.
         """
@@ -154,9 +148,6 @@ class TaskInstanceApi(Api):
     ) -> TaskInstanceDependencyCollection:
         """List what keeps a task instance from being scheduled (empty once it has run).
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param map_index: The map index, for a mapped task (the server's default is -1: not mapped).
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -167,9 +158,6 @@ class TaskInstanceApi(Api):
     ) -> TaskInstanceDependencyCollection:
         """List what keeps one instance of a mapped task from being scheduled.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param map_index: The map index.
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -257,12 +245,7 @@ class TaskInstanceApi(Api):
     def get_task_instance(
         self, dag_id: str | int, dag_run_id: str | int, task_id: str, **kwargs: Unpack[CallOptions]
     ) -> TaskInstance:
-        """Get a task instance.
-
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
-        """
+        """Get a task instance."""
         return self._call(locals())  # type: ignore[no-any-return]
 
     @operation("PATCH", _TI, body="update_task_instance", errors=(*_ALL, 409), v2=_V2_PATCH)
@@ -281,9 +264,6 @@ class TaskInstanceApi(Api):
         The server's default is a dry run: give ``dry_run=False`` to change anything. Airflow 3
         answers the whole task instance as changed (or as it is, in a dry run), Airflow 2 a reference.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param update_task_instance: What to change and whether this is a dry run.
         :param map_index: Only this map index of a mapped task (without it Airflow 3 changes every one).
         :param update_mask: Only these of the fields given (``new_state``, ``note``); all given if absent.
@@ -298,9 +278,6 @@ class TaskInstanceApi(Api):
     ) -> TaskInstance:
         """Get one instance of a mapped task.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param map_index: The map index.
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -322,9 +299,6 @@ class TaskInstanceApi(Api):
 
         The server's default is a dry run: give ``dry_run=False`` to change anything.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param map_index: The map index.
         :param update_task_instance: What to change and whether this is a dry run.
         :param update_mask: Only these of the fields given (``new_state``, ``note``); all given if absent.
@@ -386,8 +360,6 @@ class TaskInstanceApi(Api):
     ) -> TaskInstanceCollection:
         """List the instances of a mapped task in a DAG run, one per map index.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
         :param task_id: The mapped task's id.
         :param state: Only instances in one of these states (``none``: no state yet).
         :param pool: Only instances in one of these pools.
@@ -429,9 +401,6 @@ class TaskInstanceApi(Api):
     ) -> TaskInstanceHistory:
         """Get one try of a task instance.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param task_try_number: The try, from 1.
         :param map_index: The map index, for a mapped task (the server's default is -1: not mapped).
         """
@@ -451,12 +420,8 @@ class TaskInstanceApi(Api):
     ) -> TaskInstanceHistoryCollection:
         """List the tries of a task instance, earlier ones and the current one.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param limit: How many tries to return (server default 100).
         :param offset: How many tries to skip.
-        :param order_by: Field to sort by; prefix with ``-`` for descending.
         :param map_index: The map index, for a mapped task (the server's default is -1: not mapped).
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -475,13 +440,9 @@ class TaskInstanceApi(Api):
     ) -> TaskInstanceHistoryCollection:
         """List the tries of one instance of a mapped task.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param map_index: The map index.
         :param limit: How many tries to return (server default 100).
         :param offset: How many tries to skip.
-        :param order_by: Field to sort by; prefix with ``-`` for descending.
         """
         return self._call(locals())  # type: ignore[no-any-return]
 
@@ -497,9 +458,6 @@ class TaskInstanceApi(Api):
     ) -> TaskInstanceHistory:
         """Get one try of one instance of a mapped task.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param map_index: The map index.
         :param task_try_number: The try, from 1.
         """
@@ -517,9 +475,6 @@ class TaskInstanceApi(Api):
     ) -> ExtraLinkCollection:
         """List the extra links of a task instance.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param map_index: The map index, for a mapped task.
         :param try_number: The links of this earlier try (the current one's by default).
         """
@@ -542,9 +497,6 @@ class TaskInstanceApi(Api):
         With ``_headers={"Accept": "application/json"}`` the answer is a dict with ``content`` and a
         ``continuation_token`` to pass back as ``token`` for the next part.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param task_try_number: The try, from 1.
         :param full_content: Return the whole log instead of only its first part.
         :param map_index: The map index, for a mapped task.
@@ -563,9 +515,6 @@ class TaskInstanceApi(Api):
     ) -> None:
         """Delete a task instance (Airflow 3 only); its tries and logs are not deleted.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param map_index: The map index, for a mapped task (the server's default is -1: not mapped).
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -602,8 +551,6 @@ class TaskInstanceApi(Api):
 
         A dry run unless ``dry_run=False`` is given: the answer then lists what would change.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
         :param group_id: The task group id.
         :param update_task_instance: What to change and whether this is a dry run.
         :param update_mask: Only these of the fields given (``new_state``, ``note``); all given if absent.
@@ -627,9 +574,6 @@ class TaskInstanceApi(Api):
         Airflow 3 answers 400 unless its task log handler links to such a service (Elasticsearch,
         OpenSearch, Stackdriver, ...).
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param try_number: The try, from 1.
         :param map_index: The map index, for a mapped task (the server's default is -1: not mapped).
         """
@@ -649,9 +593,6 @@ class TaskInstanceApi(Api):
 
         See :func:`airflow_python_sdk.logs.follow_log`.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param try_number: The try, from 1; the task instance's current try by default.
         :param map_index: The map index, for a mapped task.
         :param poll_interval: Seconds between reads of the log.

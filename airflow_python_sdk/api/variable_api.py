@@ -39,7 +39,6 @@ class VariableApi(Api):
 
         :param limit: How many variables to return (server default 100).
         :param offset: How many variables to skip.
-        :param order_by: Field to sort by; prefix with ``-`` for descending.
         """
         return self._call(locals())  # type: ignore[no-any-return]
 

@@ -89,9 +89,6 @@ class XComApi(Api):
         On Airflow 3.0 and 3.1 an entry created or updated through the REST API reads back as its value's
         JSON text (those releases store it so; see ``QUIRKS`` in :mod:`airflow_python_sdk.versions`).
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param xcom_key: The key.
         :param map_index: The map index (server default -1, an unmapped task).
         :param deserialize: Deserialize the value with the server's XCom backend (Airflow 2: if the server allows it).
@@ -112,9 +109,6 @@ class XComApi(Api):
 
         Airflow 3.0 and 3.1 store the value as its JSON text, and answer (and later read) that text.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param x_com_create_body: The key, the value and the map index.
         """
         return self._call(locals())  # type: ignore[no-any-return]
@@ -131,9 +125,6 @@ class XComApi(Api):
     ) -> XCom:
         """Replace an XCom entry's value (stored as its JSON text by Airflow 3.0 and 3.1, as in creating one).
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param xcom_key: The key.
         :param x_com_update_body: The new value and the map index.
         """
@@ -151,9 +142,6 @@ class XComApi(Api):
     ) -> None:
         """Delete an XCom entry.
 
-        :param dag_id: The DAG id.
-        :param dag_run_id: The DAG run id.
-        :param task_id: The task id.
         :param xcom_key: The key.
         :param map_index: The map index (server default -1, an unmapped task).
         """
