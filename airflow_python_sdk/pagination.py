@@ -102,15 +102,14 @@ def paginate(
     except TypeError as exc:
         raise ApiTypeError(f"paginate({op.id}): {exc}") from exc
     options = bound.arguments.get("kwargs") or {}
-    unknown = unexpected_keywords(f"paginate({op.id})", op, options)
-    if unknown is not None:
+    if (unknown := unexpected_keywords(f"paginate({op.id})", op, options)) is not None:
         raise unknown
-    refused = [name for name in _NOT_WITH_PAGINATE if name in options]
-    if refused:
+    if refused := [name for name in _NOT_WITH_PAGINATE if name in options]:
         raise ApiTypeError(f"paginate({op.id}): cannot page with {', '.join(refused)}; call {op.id}() directly")
+    pages = _Pages(list_method, bound, items_field, page_size)
     style = page_style(op, version)
     if style is None:  # the server answers every item at once
-        return _one_call(list_method, bound, items_field)
+        return _one_call(pages)
     target: dict[str, Any] | Model = bound.arguments
     if style.form is not None:
         form = bound.arguments[style.form]
@@ -129,46 +128,48 @@ def paginate(
             f"paginate({op.id}): {style.offset} must be an int >= 0, got {offset!r}", [op.id, style.offset]
         )
     cursor = version == "v2" and "cursor" in {p.name for p in op.params} and style.offset not in bound.arguments
-    return _by_release(list_method, bound, target, style, items_field, page_size, offset, cursor, prefetch)
+    return _by_release(pages, target, style, offset, cursor, prefetch)
+
+
+class _Pages(NamedTuple):
+    """One walk's list method, its bound arguments (set in place for each page), the items' field, the page size."""
+
+    list_method: Callable[..., Any]
+    bound: inspect.BoundArguments
+    items_field: str
+    page_size: int
+
+    def __call__(self, **more: Any) -> Any:
+        return self.list_method(*self.bound.args, **self.bound.kwargs, **more)
 
 
 def _by_release(
-    list_method: Callable[..., Any],
-    bound: inspect.BoundArguments,
-    target: dict[str, Any] | Model,
-    style: PageStyle,
-    items_field: str,
-    page_size: int,
-    offset: int,
-    cursor: bool,
-    prefetch: int,
+    pages: _Pages, target: dict[str, Any] | Model, style: PageStyle, offset: int, cursor: bool, prefetch: int
 ) -> Iterator[Any]:
     """The walk the server's release allows, decided at the first item (the version is asked then, and only
     when not every release pages so): by cursor where it has cursors (Airflow 3.2+), else by offset; one
     call where a form's page is ignored (Airflow 2.7-2.9's ``get_task_instances_batch`` answers every match
     at once)."""
-    client, op = list_method.__self__.api_client, list_method.operation  # type: ignore[attr-defined]
+    client, op = pages.list_method.__self__.api_client, pages.list_method.operation  # type: ignore[attr-defined]
     if cursor and client.has(op, "cursor"):
-        yield from _walk_cursors(list_method, bound, items_field, page_size)
+        yield from _walk_cursors(pages)
     elif not cursor and not client.has(op, style.limit):
-        yield from _one_call(list_method, bound, items_field)
+        yield from _one_call(pages)
     else:
-        yield from _walk(list_method, bound, target, style, items_field, page_size, offset, prefetch)
+        yield from _walk(pages, target, style, offset, prefetch)
 
 
-def _one_call(list_method: Callable[..., Any], bound: inspect.BoundArguments, items_field: str) -> Iterator[Any]:
-    yield from list_method(*bound.args, **bound.kwargs)[items_field]
+def _one_call(pages: _Pages) -> Iterator[Any]:
+    yield from pages()[pages.items_field]
 
 
-def _walk_cursors(
-    list_method: Callable[..., Any], bound: inspect.BoundArguments, items_field: str, page_size: int
-) -> Iterator[Any]:
+def _walk_cursors(pages: _Pages) -> Iterator[Any]:
     """Airflow 3's keyset paging: ``cursor=""`` first, then each page's ``next_cursor`` until there is none."""
-    arguments = bound.arguments
-    arguments["limit"], arguments["cursor"] = page_size, ""
+    arguments = pages.bound.arguments
+    arguments["limit"], arguments["cursor"] = pages.page_size, ""
     while True:
-        page = list_method(*bound.args, **bound.kwargs)
-        items, cursor = page[items_field], page.get("next_cursor")
+        page = pages()
+        items, cursor = page[pages.items_field], page.get("next_cursor")
         del page
         yield from items
         if not items or not cursor:
@@ -177,27 +178,18 @@ def _walk_cursors(
         arguments["cursor"] = cursor
 
 
-def _walk(
-    list_method: Callable[..., Any],
-    bound: inspect.BoundArguments,
-    target: dict[str, Any] | Model,
-    style: PageStyle,
-    items_field: str,
-    page_size: int,
-    offset: int,
-    prefetch: int = 0,
-) -> Iterator[Any]:
+def _walk(pages: _Pages, target: dict[str, Any] | Model, style: PageStyle, offset: int, prefetch: int) -> Iterator[Any]:
     """The generator behind :func:`paginate`: one page held at a time, and up to ``prefetch`` more asked for
     ahead (the client's ``AsyncResult`` of each, by its offset) once ``total_entries`` tells where they are."""
-    expected, lowered = page_size, False
+    expected, lowered = pages.page_size, False
     ahead: deque[tuple[int, Any]] = deque()
     while True:
         if ahead and ahead[0][0] == offset:
             page = ahead.popleft()[1].get()  # its error raises here, at its place in the walk
         else:
             ahead.clear()  # none, or asked for at offsets a shorter page than expected made wrong
-            page = _page(list_method, bound, target, style, page_size, offset, False)
-        items = page[items_field] or []
+            page = _page(pages, target, style, offset, False)
+        items = page[pages.items_field] or []
         total = page.get("total_entries")
         capped = page.get("total_entries_limit")  # Airflow 3 counts cursor-paged lists only up to this
         if isinstance(capped, int) and isinstance(total, int) and total >= capped:
@@ -212,7 +204,7 @@ def _walk(
         if prefetch and not end and isinstance(total, int):
             at = ahead[-1][0] + expected if ahead else offset
             while len(ahead) < prefetch and at < total:
-                ahead.append((at, _page(list_method, bound, target, style, page_size, at, True)))
+                ahead.append((at, _page(pages, target, style, at, True)))
                 at += expected
         yield from items
         del items  # before the next request, so two pages are never held at once (but those asked ahead)
@@ -220,21 +212,10 @@ def _walk(
             return
 
 
-def _page(
-    list_method: Callable[..., Any],
-    bound: inspect.BoundArguments,
-    target: dict[str, Any] | Model,
-    style: PageStyle,
-    limit: int,
-    offset: int,
-    ahead: bool,
-) -> Any:
-    """The page of ``limit`` items at ``offset``; with ``ahead``, its ``AsyncResult`` (the request built here)."""
-    target[style.limit] = limit
-    target[style.offset] = offset
-    if ahead:
-        return list_method(*bound.args, async_req=True, **bound.kwargs)
-    return list_method(*bound.args, **bound.kwargs)
+def _page(pages: _Pages, target: dict[str, Any] | Model, style: PageStyle, offset: int, ahead: bool) -> Any:
+    """The page of ``page_size`` items at ``offset``; with ``ahead``, its ``AsyncResult`` (the request built here)."""
+    target[style.limit], target[style.offset] = pages.page_size, offset
+    return pages(async_req=True) if ahead else pages()
 
 
 class PageStyle(NamedTuple):
@@ -255,11 +236,9 @@ def page_style(op: Operation, api_version: str = "v1") -> PageStyle | None:
     names = {p.name for p in op.params if p.where == "query" and p.only in (None, api_version)}
     if op.method == "GET" and set(_QUERY) <= names:
         return PageStyle(*_QUERY)
-    body = op.body
-    if body is None:
-        return None
-    if isinstance(body.type, type) and issubclass(body.type, Model) and set(_FORM) <= body.type._fields.keys():
-        return PageStyle(*_FORM, form=body.name)
+    form = op.body.type if op.body is not None else None
+    if op.body and isinstance(form, type) and issubclass(form, Model) and set(_FORM) <= form._fields.keys():
+        return PageStyle(*_FORM, form=op.body.name)
     return None
 
 
