@@ -35,29 +35,12 @@ if TYPE_CHECKING:
     from airflow_python_sdk.model.dag_state import DagState
 
 __all__ = [
-    "OpenApiException",
-    "ApiTypeError",
-    "ApiValueError",
-    "ApiAttributeError",
-    "FieldNotInAnswerError",
-    "ApiKeyError",
-    "UnsupportedOperationError",
-    "ApiConnectionError",
-    "ApiTimeoutError",
-    "ApiSSLError",
-    "ApiException",
-    "BadRequestException",
-    "UnauthorizedException",
-    "ForbiddenException",
-    "NotFoundException",
-    "ConflictException",
-    "ServiceException",
-    "WaitTimeoutError",
-    "DagPausedError",
-    "DagRunFailedError",
-    "exception_for_status",
+    "OpenApiException", "ApiTypeError", "ApiValueError", "ApiAttributeError", "FieldNotInAnswerError", "ApiKeyError",
+    "UnsupportedOperationError", "ApiConnectionError", "ApiTimeoutError", "ApiSSLError", "ApiException",
+    "BadRequestException", "UnauthorizedException", "ForbiddenException", "NotFoundException", "ConflictException",
+    "ServiceException", "WaitTimeoutError", "DagPausedError", "DagRunFailedError", "exception_for_status",
     "body_excerpt",
-]
+]  # fmt: skip
 
 PathToItem = Sequence[str | int]
 
