@@ -17,24 +17,10 @@ if TYPE_CHECKING:
     from airflow_python_sdk.auth import AuthProvider
 
 __all__ = [
-    "Configuration",
-    "clean_setting",
-    "redact_url",
-    "DEFAULT_HOST",
-    "DEFAULT_TIMEOUT",
-    "DEFAULT_RETRIES",
-    "DEFAULT_RETRY_METHODS",
-    "DEFAULT_BACKOFF_FACTOR",
-    "DEFAULT_POOL_MAXSIZE",
-    "Timeout",
-    "ENV_HOST",
-    "ENV_USERNAME",
-    "ENV_PASSWORD",
-    "ENV_ACCESS_TOKEN",
-    "ENV_VERIFY_SSL",
-    "ENV_CA_BUNDLE",
-    "ENV_TOKEN_FILE",
-]
+    "Configuration", "clean_setting", "redact_url", "DEFAULT_HOST", "DEFAULT_TIMEOUT", "DEFAULT_RETRIES",
+    "DEFAULT_RETRY_METHODS", "DEFAULT_BACKOFF_FACTOR", "DEFAULT_POOL_MAXSIZE", "Timeout", "ENV_HOST", "ENV_USERNAME",
+    "ENV_PASSWORD", "ENV_ACCESS_TOKEN", "ENV_VERIFY_SSL", "ENV_CA_BUNDLE", "ENV_TOKEN_FILE",
+]  # fmt: skip
 
 Timeout = float | tuple[float, float]
 """Seconds for the whole wait, or ``(connect, read)``."""
@@ -283,17 +269,13 @@ class Configuration:
         """A copy sharing ``auth`` and ``logger`` (a provider holds a live token and a lock, and is thread-safe)."""
         copied = object.__new__(Configuration)
         for name, value in vars(self).items():
-            shared = name in ("auth", "logger")
-            copied.__dict__[name] = value if shared else copy.deepcopy(value, memo)
+            copied.__dict__[name] = value if name in ("auth", "logger") else copy.deepcopy(value, memo)
         return copied
 
     def __repr__(self) -> str:
-        shown = {k.lstrip("_"): v for k, v in vars(self).items() if k != "logger" and k != "_debug"}
-        for name in _SECRETS:
-            if shown.get(name):
-                shown[name] = "***"
-        if shown["api_key"]:
-            shown["api_key"] = {k: "***" for k in self.api_key}
+        shown = {k.lstrip("_"): v for k, v in vars(self).items() if k not in ("logger", "_debug")}
+        shown |= {name: "***" for name in _SECRETS if shown.get(name)}
+        shown["api_key"] = {k: "***" for k in self.api_key}
         for name in ("host", "proxy"):  # a URL may carry user:password@
             shown[name] = shown[name] and redact_url(shown[name])
         return f"Configuration({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
@@ -316,10 +298,7 @@ class Configuration:
         only one of ``AIRFLOW_USERNAME`` and ``AIRFLOW_PASSWORD`` is set.
         """
         env = os.environ if environ is None else environ
-        options: dict[str, Any] = {}
-        for variable, option in _ENV_OPTIONS.items():
-            if env.get(variable):
-                options[option] = env[variable]
+        options: dict[str, Any] = {option: env[var] for var, option in _ENV_OPTIONS.items() if env.get(var)}
         if env.get(ENV_TOKEN_FILE) and not options.get("access_token"):
             from airflow_python_sdk.auth import TokenFile
 
