@@ -45,9 +45,6 @@ def _is_scalar(tp: Any) -> bool:
     )
 
 
-_html_value = _shown  # a display never fails on one odd value
-
-
 def html_table(model: Model) -> str:
     """The notebook display: the model's picture (inline SVG; none for most models) above :func:`table_html`.
     A picture that cannot be drawn is left out with a one-line note: a display never fails."""
@@ -65,26 +62,22 @@ def table_html(model: Model) -> str:
     scalar field that holds a value on some row shown; else one model's fields."""
     name = type(model).__name__
     listed = type(model)._items
-    item_type = _strip_none(get_args(_strip_none(listed.type))[0]) if listed is not None else None
-    listing = _html_value(model, listed) if listed is not None else None
-    if (
-        listed is None
-        or not isinstance(listing, list)
-        or not (isinstance(item_type, type) and issubclass(item_type, Model))
-    ):
+    item = _strip_none(get_args(_strip_none(listed.type))[0]) if listed is not None else None
+    listing = _shown(model, listed) if listed is not None else None  # a display never fails on one odd value
+    if listed is None or not isinstance(listing, list) or not (isinstance(item, type) and issubclass(item, Model)):
         rows = "".join(
             f"<tr><th>{html.escape(f.name)}</th><td>{_cell(value)}</td></tr>"
             for f in model._present()
-            if (value := _html_value(model, f)) is not None
+            if (value := _shown(model, f)) is not None
         )
         return f"<table><caption>{html.escape(name)}</caption>{rows}</table>"
     items = [i for i in listing if isinstance(i, Model)]
     shown = items[:MAX_HTML_ROWS]
-    columns = [f for f in item_type._fields.values()
-               if _is_scalar(f.type) and any(_html_value(i, f) is not None for i in shown)]  # fmt: skip
-    total = _html_value(model, model._fields["total_entries"])
+    columns = [f for f in item._fields.values()
+               if _is_scalar(f.type) and any(_shown(i, f) is not None for i in shown)]  # fmt: skip
+    total = _shown(model, model._fields["total_entries"])
     caption = f"{name}: {len(items)} {listed.name}" + (f" of {total}" if isinstance(total, int) else "")
     head = "".join(f"<th>{html.escape(f.name)}</th>" for f in columns)
-    body = "".join("<tr>" + "".join(f"<td>{_cell(_html_value(i, f))}</td>" for f in columns) + "</tr>" for i in shown)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(_shown(i, f))}</td>" for f in columns) + "</tr>" for i in shown)
     more = f"<p>... and {len(items) - len(shown)} more</p>" if len(items) > len(shown) else ""
     return f"<table><caption>{html.escape(caption)}</caption><tr>{head}</tr>{body}</table>{more}"

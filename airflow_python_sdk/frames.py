@@ -59,15 +59,12 @@ def to_pandas(items: Model | Iterable[Model], *, item_type: type[Model] | None =
     item is not a model of the first item's type.
     """
     pd = _pandas()
-    if isinstance(items, Model):
-        listed = type(items)._items
-        if listed is None:
-            rows: list[Model] = [items]
-        else:
-            rows = list(getattr(items, listed.name) or [])
-            item_type = item_type or _strip_none(get_args(_strip_none(listed.type))[0])
+    listed = type(items)._items if isinstance(items, Model) else None
+    if listed is not None:
+        rows: list[Model] = list(getattr(items, listed.name) or [])
+        item_type = item_type or _strip_none(get_args(_strip_none(listed.type))[0])
     else:
-        rows = list(items)
+        rows = [items] if isinstance(items, Model) else list(items)
     cls = item_type or (type(rows[0]) if rows else None)
     if cls is None:
         return pd.DataFrame()

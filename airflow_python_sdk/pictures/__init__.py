@@ -49,8 +49,7 @@ def picture_of(model: Any) -> str | None:
 
 def to_svg(model: Any) -> str:
     """:func:`picture_of` ``model``; :class:`TypeError` when it has no picture."""
-    picture = picture_of(model)
-    if picture is None:
+    if (picture := picture_of(model)) is None:
         raise TypeError(
             f"{type(model).__name__} has no picture: pictures are drawn of a page of task instances (or tries) "
             "of one DAG run, of a page of DAG runs, and of run_tasks(...)"

@@ -36,12 +36,9 @@ def bars_of(items: Iterable[Any]) -> list[Bar]:
     the later one kept."""
     out: dict[tuple[str, int, int], Bar] = {}
     for item in items:
-        map_index, at = (
-            val(item, "map_index"),
-            [_moment(val(item, k)) for k in ("queued_when", "start_date", "end_date")],
-        )
-        index = -1 if map_index is None else map_index
-        bar = Bar(item.task_id, index, val(item, "try_number") or 0, val(item, "state"), at[0], at[1], at[2])
+        index = -1 if (map_index := val(item, "map_index")) is None else map_index
+        at = [_moment(val(item, k)) for k in ("queued_when", "start_date", "end_date")]
+        bar = Bar(item.task_id, index, val(item, "try_number") or 0, val(item, "state"), *at)
         out[bar[:3]] = bar
     return list(out.values())
 

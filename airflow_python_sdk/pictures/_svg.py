@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import math
 from typing import Any
 
 __all__ = [
-    "STATE_COLORS",
-    "NO_STATE",
-    "OTHER_STATE",
-    "BACKGROUND",
-    "val",
-    "color_of",
-    "local_zone",
-    "offset_name",
-    "ticks",
-    "esc",
-    "iso",
-]
+    "STATE_COLORS", "NO_STATE", "OTHER_STATE", "BACKGROUND", "val", "color_of", "local_zone", "offset_name", "ticks",
+    "esc", "iso",
+]  # fmt: skip
 
 STATE_COLORS: dict[str, str] = {
     "deferred": "#9370db",  # mediumpurple
@@ -82,13 +74,9 @@ def ticks(start: dt.datetime, end: dt.datetime, zone: dt.tzinfo, most: int = 8) 
     fmt = "%H:%M:%S" if step < 60 else "%H:%M" if step < 86400 else "%Y-%m-%d"
     if step < 86400 and span > 86400:
         fmt = "%m-%d %H:%M"
-    out = []
-    moment = first
-    while moment <= end.timestamp():
-        at = dt.datetime.fromtimestamp(moment, dt.timezone.utc)
-        out.append((at, at.astimezone(zone).strftime(fmt)))
-        moment += step
-    return out
+    moments = itertools.takewhile(lambda m: m <= end.timestamp(), itertools.count(first, step))
+    stamps = [dt.datetime.fromtimestamp(m, dt.timezone.utc) for m in moments]
+    return [(at, at.astimezone(zone).strftime(fmt)) for at in stamps]
 
 
 def esc(value: object) -> str:
