@@ -29,6 +29,8 @@ __all__ = ["Call", "FakeClock", "Stubber", "answer", "operations", "record_calls
 
 OperationLike = str | Operation | Callable[..., Any]
 """An operation by name (``"get_dag_run"``), as data, or as its method (``DAGRunApi.get_dag_run``)."""
+Expected = Mapping[str, Any] | None
+"""Parameters a queued answer expects of its call, by name (None: not checked)."""
 
 
 @cache
@@ -74,7 +76,7 @@ class _Answer:
     status: int
     data: bytes
     headers: dict[str, str]
-    expected: Mapping[str, Any] | None
+    expected: Expected
 
 
 class FakeClock:
@@ -144,10 +146,8 @@ class _Routes:
 
 def _api_of(client: ApiClient, airflow_version: str | None) -> tuple[str, str]:
     """The client's API (``"v1"``/``"v2"``) and the version the stub plays, checked against each other."""
-    api = client.configuration.api_version
     major = (release(airflow_version) or (0, 0))[0] if airflow_version else None
-    if api is None:
-        api = "v1" if major == 2 else "v2"
+    api = client.configuration.api_version or ("v1" if major == 2 else "v2")
     if major is not None and major != {"v1": 2, "v2": 3}[api]:
         raise StubError(f"airflow_version={airflow_version!r} cannot answer {client.configuration.host} (/api/{api})")
     return api, airflow_version or SUPPORTED[api][-1]
@@ -185,7 +185,7 @@ class Stubber:
         self,
         op: OperationLike,
         data: Any = None,
-        expected_params: Mapping[str, Any] | None = None,
+        expected_params: Expected = None,
         status: int | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
@@ -205,12 +205,7 @@ class Stubber:
         self._queue.append(_Answer(operation, status, raw, {"Content-Type": kind, **(headers or {})}, expected_params))
 
     def add_error(
-        self,
-        op: OperationLike,
-        status: int,
-        detail: Any = "",
-        expected_params: Mapping[str, Any] | None = None,
-        body: Any = None,
+        self, op: OperationLike, status: int, detail: Any = "", expected_params: Expected = None, body: Any = None
     ) -> None:
         """Queue an error answer to the next ``op`` call: ``status`` with ``detail`` in the body this server
         sends (Airflow 2: an RFC 7807 problem; Airflow 3: ``{"detail": ...}``), or ``body`` as given. The call
@@ -235,8 +230,8 @@ class Stubber:
         c, rest, host = self.client.configuration, self.client.rest_client, self.client.configuration.host
         if c.api_version is None:
             c.host = host.rstrip("/") + f"/api/{self.api}"
-        saved_clock = (_clock.sleep, _clock.monotonic)
-        self._saved = (host, vars(rest).get("send"), saved_clock, self.client._versions.pop(c.host, None))
+        clock = (_clock.sleep, _clock.monotonic)
+        self._saved = (host, vars(rest).get("send"), clock, self.client._versions.pop(c.host, None))
         rest.send = self._send  # type: ignore[method-assign,assignment]
         if self.clock is not None:
             _clock.use(self.clock.sleep, self.clock.monotonic)
@@ -287,7 +282,7 @@ class Stubber:
         return _response(method, url, answer, rest[0] if rest else True)
 
 
-def _json_answer(op: Operation, status: int, data: Any, expected: Mapping[str, Any] | None = None) -> _Answer:
+def _json_answer(op: Operation, status: int, data: Any, expected: Expected = None) -> _Answer:
     return _Answer(op, status, json.dumps(data).encode(), {"Content-Type": "application/json"}, expected)
 
 

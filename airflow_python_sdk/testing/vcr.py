@@ -17,9 +17,10 @@ login), password and secret keys of a JSON body by ``"<scrubbed>"``, and ``Autho
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 __all__ = ["FAKE_JWT", "scrub", "scrub_request", "scrub_response", "vcr_config"]
@@ -74,10 +75,9 @@ def vcr_config(api_key_headers: Iterable[str] = ()) -> dict[str, Any]:
     """Keyword arguments for ``vcr.VCR(...)`` (or pytest-recording's ``vcr_config`` fixture) that scrub what
     Airflow 2 and 3 send; ``api_key_headers`` (a gateway's key header) are dropped too."""
     dropped = tuple(api_key_headers)
-    request_hook: Callable[[Any], Any] = lambda request: scrub_request(request, dropped)  # noqa: E731
     return {
         "filter_headers": [*DROPPED, *dropped],
-        "before_record_request": request_hook,
+        "before_record_request": functools.partial(scrub_request, dropped=dropped),
         "before_record_response": scrub_response,
         "decode_compressed_response": True,
         "record_mode": "none",
