@@ -176,8 +176,7 @@ def _import(kind: Kind, name: str, call: Call) -> None:
             refused = _bulk(kind, call.client, api, entities, todo, existing)
         else:
             refused = _one_by_one(kind, api, entities, todo)
-        for key, why in refused.items():
-            results[key] = ("failed", why)
+        results.update((key, ("failed", why)) for key, why in refused.items())
     dry = "dry run" if p["dry_run"] else ""
     rows = [{kind.key: k, "result": r, "detail": "; ".join(filter(None, [dry if r != "failed" else "", d]))}
             for k, (r, d) in results.items()]  # fmt: skip
