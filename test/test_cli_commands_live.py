@@ -195,6 +195,9 @@ def test_dag_runs_and_task_instances(cli: Cli, any_client: ApiClient, runs: list
     assert got == sdk_json(tis.get_task_instance, "sdk_example", rid, "extract")
     cli("tasks", "set-state", "sdk_example", rid, "extract", "success")
     assert tis.get_task_instance("sdk_example", rid, "extract").state == "success"
+    gantt = cli("dag-runs", "gantt", "sdk_example", rid, "-")  # the picture on stdout: a bar per try that ran
+    assert gantt.out.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="airflow-gantt"'), gantt
+    assert 'data-task-id="extract"' in gantt.out and "wrote the Gantt chart" in gantt.err
     assert cli("tasks", "note", "sdk_example", rid, "extract", "checked").details()["note"] == "checked"
     log = cli("tasks", "logs", "sdk_example", rid, "extract", "--try", "1", code=1 if cli.v3 else 0)
     assert "404" in log.err if cli.v3 else "Could not read served logs" in log.out  # a try that never ran
