@@ -8,20 +8,24 @@ lacks it), the other generation's URL (``/api/v1`` of an Airflow 3), a login pag
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast, get_args
 
 from airflow_python_sdk.auth._browser import browser_login
 from airflow_python_sdk.configuration import redact_url
 from airflow_python_sdk.exceptions import ApiException, OpenApiException, UnsupportedOperationError
+from airflow_python_sdk.model_utils import Model
 from airflow_python_sdk.versions import SINCE
 
 if TYPE_CHECKING:
     from airflow_python_sdk.configuration import Configuration
-    from airflow_python_sdk.model_utils import Model
     from airflow_python_sdk.operation import Operation
     from airflow_python_sdk.rest import RESTResponse
 
-__all__ = ["FAB", "no_method", "refused", "unreadable", "wrong_shape"]
+__all__ = ["FAB", "explained", "no_method", "refused", "unreadable", "wrong_shape"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 FAB = "users, roles and permissions need the FAB auth manager (apache-airflow-providers-fab) as its auth manager"
 
@@ -72,6 +76,28 @@ def wrong_shape(op: Operation, model: type[Model], data: Any, response: RESTResp
     what = f"a JSON {type(data).__name__}" if not isinstance(data, dict) else f"an object of {_keys(data)}"
     reason = f"{op.id}(): the answer is {what}, not a {model.__name__} (fields such as {_keys(fields)}): check the host"
     return ApiException(response.status, reason, http_resp=response)
+
+
+def explained(method: F) -> F:
+    """``method`` (an operation with a body), whose call missing its body model -- given the model's fields as
+    keywords, say -- raises a :class:`TypeError` naming the model to pass instead of Python's bare one."""
+
+    @functools.wraps(method)
+    def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except TypeError as exc:
+            if exc.__traceback__ is None or exc.__traceback__.tb_next is not None:
+                raise  # raised inside the method: not the call's own arguments
+            op = method.operation  # type: ignore[attr-defined]
+            types = get_args(op.body.type) or (op.body.type,)
+            model = next((t for t in types if isinstance(t, type) and issubclass(t, Model)), None)
+            fields = [k for k in kwargs if model is not None and k in model._fields]
+            given = f"; {', '.join(fields)}: {'a field' if len(fields) == 1 else 'fields'} of it" if fields else ""
+            name = model.__name__ if model is not None else "a model"
+            raise TypeError(f"{exc}: {op.id}() takes its body as {op.body.name}={name}(...){given}") from None
+
+    return cast(F, call)
 
 
 def no_method(cls: type, name: str) -> AttributeError:

@@ -8,11 +8,10 @@
             \"\"\"Get one DAG run.\"\"\"
             return self._call(locals())
 
-The decorator reads everything else from the signature: parameters named in the path template go
-in the path, the one named by ``body=`` is the JSON body, the rest are query parameters; a parameter
-without a default is required; its annotation is the type checked before sending; the return
-annotation is the model the answer is read into. ``_call`` hands the arguments to the one dispatcher,
-:meth:`ApiClient.call`.
+The decorator reads everything else from the signature: parameters named in the path template go in the path,
+the one named by ``body=`` is the JSON body, the rest are query parameters; a parameter without a default is
+required; its annotation is the type checked before sending; the return annotation is the model the answer is
+read into. ``_call`` hands the arguments to the one dispatcher, :meth:`ApiClient.call`.
 
 Which server generations have what is said where it applies, once:
 
@@ -50,6 +49,7 @@ from typing import (
     get_origin,
 )
 
+from airflow_python_sdk._diagnosis import explained
 from airflow_python_sdk._docs import param_doc, split_doc
 from airflow_python_sdk.configuration import Timeout
 from airflow_python_sdk.exceptions import ApiTypeError
@@ -286,7 +286,8 @@ def signature_params(
     in_header: Collection[str] = frozenset(),
 ) -> tuple[tuple[Param, ...], Any]:
     """The parameters (with their docstring texts) and the return type that a method declares."""
-    hints = {k: eval(v, func.__globals__) if isinstance(v, str) else v for k, v in func.__annotations__.items()
+    space = inspect.unwrap(func).__globals__  # the method's module, not a wrapper's
+    hints = {k: eval(v, space) if isinstance(v, str) else v for k, v in func.__annotations__.items()
              if k != "kwargs"}  # fmt: skip
     docs = split_doc(func.__doc__ or "")[2]
     params = []
@@ -340,7 +341,7 @@ def operation(
                        headers=dict(headers or {}))  # fmt: skip
         _OPERATIONS[func.__code__] = op
         func.operation = op  # type: ignore[attr-defined]
-        return func
+        return func if op.body is None else explained(func)  # a call without its body model says which to pass
 
     return declare
 

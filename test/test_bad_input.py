@@ -243,3 +243,16 @@ def test_a_method_called_on_the_wrong_api_class_names_the_class_that_has_it() ->
         with pytest.raises(AttributeError, match="did you mean 'get_dag_run'"):
             DAGRunApi(client).get_dag_runz  # noqa: B018
         assert not hasattr(DAGRunApi(client), "__deepcopy__")  # private names stay plain AttributeErrors
+
+
+def test_a_call_missing_its_body_model_names_the_model_to_pass(server: RecordingServer) -> None:
+    from airflow_python_sdk import ApiClient, Configuration
+    from airflow_python_sdk.api.dag_run_api import DAGRunApi
+
+    with ApiClient(Configuration(host=server.url + "/api/v1")) as client:
+        api = DAGRunApi(client)
+        with pytest.raises(TypeError, match=r"takes its body as set_dag_run_note=SetDagRunNote\(...\); note: a field"):
+            api.set_dag_run_note("d", "r", note="x")  # type: ignore[call-arg]
+        with pytest.raises(sdk.ApiTypeError):  # a TypeError raised inside the call is left as it is
+            api.set_dag_run_note("d", "r", 42)  # type: ignore[arg-type]
+    assert server.requests == []

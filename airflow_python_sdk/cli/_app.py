@@ -246,7 +246,7 @@ def command(cmd: Cmd) -> click.Command:
         with _client() as client:
             function = cmd.alt[1] if cmd.alt is not None and _given(p.get(cmd.alt[0])) else cmd.method
             op: Operation = function.operation  # type: ignore[attr-defined]
-            api = function.__globals__[op.api](client)
+            api = vars(sys.modules[function.__module__])[op.api](client)
             call = Call(client, getattr(api, op.id), _arguments(cmd, op, p), p)
             if cmd.current is not None and op.body is not None:
                 body = call.kwargs[op.body.name]
