@@ -112,7 +112,7 @@ def assert_every_refusal_renewed(calls: list[tuple[str, str, str]]) -> None:
 class TestRenewalThroughALongWait:
     """On a 3.3.2 (with its scheduler) whose API tokens last 4 seconds."""
 
-    def test_a_bearer_token_function_renews_through_a_minute_long_wait(self, short_tokens: AirflowServer) -> None:
+    def test_a_bearer_token_function_renews_through_a_40_second_wait(self, short_tokens: AirflowServer) -> None:
         asked: list[str] = []
 
         def fresh_token() -> str:
@@ -122,7 +122,7 @@ class TestRenewalThroughALongWait:
         mark = log_mark(short_tokens)
         run, rid, took = run_and_wait(short_tokens, BearerToken(fresh_token))
         assert run.state is DagState.SUCCESS and run.dag_run_id == rid  # the scheduler ran it with 4-second API tokens
-        assert took > 10 * LIFETIME  # the wait outlived ten of the server's tokens
+        assert took > 8 * LIFETIME  # the wait outlived eight of the server's tokens
         calls = access_since(short_tokens, mark, rid)
         tokens = [c for c in calls if c[1] == "/auth/token"]
         polls = [c for c in calls if c[1].endswith(rid)]
@@ -134,7 +134,7 @@ class TestRenewalThroughALongWait:
         assert polls[-1][2] == "200"
         print(f"waited {took:.0f} s: {len(asked)} tokens, {len(polls)} polls, {sum(c[2] == '401' for c in calls)} 401s")
 
-    def test_a_token_file_rewritten_every_2_seconds_carries_a_minute_long_wait(
+    def test_a_token_file_rewritten_every_2_seconds_carries_a_40_second_wait(
         self, short_tokens: AirflowServer, tmp_path: Path
     ) -> None:
         path = tmp_path / "airflow-token"
@@ -159,7 +159,7 @@ class TestRenewalThroughALongWait:
         finally:
             done.set()
             writer.join(timeout=35)
-        assert run.state is DagState.SUCCESS and took > 10 * LIFETIME
+        assert run.state is DagState.SUCCESS and took > 8 * LIFETIME
         calls = access_since(short_tokens, mark, rid)
         polls = [c for c in calls if c[1].endswith(rid)]
         assert [c for c in calls if c[1] == "/auth/token"] == [("POST", "/auth/token", "201")] * len(written)

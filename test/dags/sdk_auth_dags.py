@@ -14,7 +14,7 @@ from typing import Any
 from sdk_compat import DAG, task
 
 _START = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
-SLEEP = 45
+SLEEP = 35
 
 with DAG(dag_id="sdk_auth_long", schedule=None, start_date=_START, catchup=False, tags=["sdk"]):
 
